@@ -1,0 +1,51 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Together.Generated.Generator.Limits;
+using Together.Generated.Generator.Model;
+
+namespace Together.Generated.Generator.Emit;
+
+/// <summary>Adds every generated file of one client to the compilation.</summary>
+internal static class ClientSources
+{
+    public static void Add(SourceProductionContext output, SpecModel spec, LimitsDocument limits, string? limitsPath,
+        string @namespace)
+    {
+        var keys = spec.Operations
+            .Select(o => new OperationKey(o.Method, o.Path, o.OperationId, o.Tags))
+            .ToList();
+        var policies = keys.Select(k => LimitsResolver.Resolve(limits, k)).ToList();
+        if (limitsPath is not null)
+        {
+            foreach (var diagnostic in LimitsResolver.FindUnmatchedRules(limits, limitsPath, keys))
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+
+        var context = new EmitContext(@namespace, spec, policies);
+        foreach (var type in spec.Types)
+        {
+            var source = type.Kind switch
+            {
+                TypeDeclKind.Enum => EnumEmitter.Emit(type, context.ModelsNamespace),
+                TypeDeclKind.Union => UnionEmitter.Emit(type, context.ModelsNamespace),
+                _ => ObjectEmitter.Emit(type, context.ModelsNamespace),
+            };
+            AddSource(output, "Models." + type.Name, source);
+        }
+
+        AddSource(output, "TogetherJson", JsonEmitter.Emit(context));
+        AddSource(output, "TogetherEndpoints", EndpointsEmitter.Emit(context));
+        AddSource(output, "TogetherLimitsDefaults", LimitsEmitter.Emit(limits, @namespace));
+        AddSource(output, "TogetherClient", ClientEmitter.Emit(context));
+        foreach (var group in context.Groups)
+        {
+            AddSource(output, group.ClassName, GroupEmitter.Emit(context, group));
+        }
+    }
+
+    private static void AddSource(SourceProductionContext output, string name, string source) =>
+        output.AddSource(name + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+
+namespace Together.Generated;
+
+/// <summary>
+/// Turns failures into the typed exceptions callers catch. Every message names the endpoint and, when the server
+/// gave one, its message; every text taken from the server is redacted of the API key first.
+/// </summary>
+internal static class ErrorFactory
+{
+    private const int MaxRawBody = 4096;
+
+    public static TogetherApiException FromResponse(
+        CallScope call, AttemptResult attempt, string? body, RetryPolicyDefinition policy)
+    {
+        var settings = call.Settings;
+        var response = attempt.Response;
+        var status = attempt.StatusCode;
+        var details = ErrorBodyParser.Parse(body);
+        var serverMessage = settings.Redact(details.Message);
+        var requestId = RequestIdOf(response);
+
+        var message = new StringBuilder()
+            .Append(call.Endpoint.Name).Append(": HTTP ").Append(status.ToString(CultureInfo.InvariantCulture))
+            .Append(' ').Append(settings.Redact(response.ReasonPhrase) ?? string.Empty).Append(": ")
+            .Append(serverMessage ?? "the response carried no error message.");
+        AppendDetails(message, settings.Redact(details.Type), settings.Redact(details.Code), requestId);
+        if (attempt.WaitHint is { } hint && hint > policy.MaxWait)
+        {
+            message.Append(" The server asked to wait ").Append(Seconds(hint))
+                .Append(", longer than retry policy '").Append(policy.Name).Append("' allows (")
+                .Append(Seconds(policy.MaxWait)).Append(").");
+        }
+
+        var error = Create(status, message.ToString());
+        error.Endpoint = call.Endpoint.Name;
+        error.StatusCode = status;
+        error.ErrorMessage = serverMessage;
+        error.ErrorType = settings.Redact(details.Type);
+        error.ErrorCode = settings.Redact(details.Code);
+        error.ErrorParam = settings.Redact(details.Param);
+        error.RequestId = requestId;
+        error.RetryAfter = attempt.WaitHint;
+        error.RawBody = Truncate(settings.Redact(body));
+        error.Attempts = call.Attempts;
+        return error;
+    }
+
+    public static StreamInterruptedException StreamError(
+        string endpoint, ErrorDetails details, int chunks, ClientSettings settings, string? requestId)
+    {
+        var serverMessage = settings.Redact(details.Message);
+        var message = new StringBuilder()
+            .Append(endpoint).Append(": the stream reported an error after ")
+            .Append(chunks.ToString(CultureInfo.InvariantCulture)).Append(" chunk(s): ")
+            .Append(serverMessage ?? "no message.");
+        AppendDetails(message, settings.Redact(details.Type), settings.Redact(details.Code), requestId);
+        return new StreamInterruptedException(message.ToString())
+        {
+            Endpoint = endpoint,
+            ChunksReceived = chunks,
+            ErrorMessage = serverMessage,
+            ErrorType = settings.Redact(details.Type),
+            ErrorCode = settings.Redact(details.Code),
+            ErrorParam = settings.Redact(details.Param),
+            RequestId = requestId,
+            StatusCode = int.TryParse(details.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                && code is >= 400 and < 600 ? code : null,
+            Attempts = 1,
+        };
+    }
+
+    public static StreamInterruptedException StreamBroken(
+        string endpoint, int chunks, string? requestId, Exception e) =>
+        new($"{endpoint}: the stream broke off after {chunks} chunk(s): {e.Message}", e)
+        {
+            Endpoint = endpoint,
+            ChunksReceived = chunks,
+            RequestId = requestId,
+            Attempts = 1,
+        };
+
+    public static TogetherTimeoutException StreamIdle(string endpoint, TimeSpan limit, Exception inner) =>
+        new($"{endpoint}: the stream sent nothing for {Seconds(limit)} (AttemptTimeout).", inner)
+        {
+            Endpoint = endpoint,
+            Timeout = limit,
+        };
+
+    public static TogetherTimeoutException AttemptTimeout(CallScope call, Exception inner) =>
+        new($"{call.Endpoint.Name}: attempt {call.Attempts} got no response within "
+            + $"{Seconds(call.Settings.AttemptTimeout)} (AttemptTimeout).", inner)
+        {
+            Endpoint = call.Endpoint.Name,
+            Timeout = call.Settings.AttemptTimeout,
+            Attempts = call.Attempts,
+        };
+
+    public static TogetherTimeoutException TotalTimeout(CallScope call, Exception inner) =>
+        new($"{call.Endpoint.Name}: the call did not complete within "
+            + $"{Seconds(call.Settings.TotalTimeout)} (TotalTimeout) after {call.Attempts} attempt(s).",
+            inner)
+        {
+            Endpoint = call.Endpoint.Name,
+            Timeout = call.Settings.TotalTimeout,
+            IsTotalTimeout = true,
+            Attempts = call.Attempts,
+        };
+
+    public static TogetherConnectionException Connection(CallScope call, HttpRequestException inner) =>
+        new($"{call.Endpoint.Name}: no response after {call.Attempts} attempt(s): {inner.Message}", inner)
+        {
+            Endpoint = call.Endpoint.Name,
+            Attempts = call.Attempts,
+        };
+
+    public static TogetherApiException InvalidBody(CallScope call, HttpResponseMessage response, Exception? inner) =>
+        new($"{call.Endpoint.Name}: HTTP {(int)response.StatusCode} carried a body that is not the expected JSON.",
+            inner)
+        {
+            Endpoint = call.Endpoint.Name,
+            StatusCode = (int)response.StatusCode,
+            RequestId = RequestIdOf(response),
+            Attempts = call.Attempts,
+        };
+
+    public static string? RequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
+
+    private static TogetherApiException Create(int status, string message) =>
+        status switch
+        {
+            401 => new AuthenticationException(message),
+            402 => new PaymentRequiredException(message),
+            403 => new PermissionDeniedException(message),
+            404 => new NotFoundException(message),
+            429 => new RateLimitedException(message),
+            >= 500 => new ServerException(message),
+            _ => new TogetherApiException(message),
+        };
+
+    private static void AppendDetails(StringBuilder message, string? type, string? code, string? requestId)
+    {
+        if (type is not null || code is not null)
+        {
+            message.Append(" (type: ").Append(type ?? "-").Append(", code: ").Append(code ?? "-").Append(')');
+        }
+
+        if (requestId is not null)
+        {
+            message.Append(" Request id: ").Append(requestId).Append('.');
+        }
+    }
+
+    private static string Seconds(TimeSpan value) =>
+        value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static string? Truncate(string? body) =>
+        body is null || body.Length <= MaxRawBody ? body : body.Substring(0, MaxRawBody);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Together.Generated;
+
+/// <summary>
+/// The client's log messages, source-generated with stable event ids. They carry endpoint names, statuses, counts
+/// and durations only: never the API key, a request or response body, or a server message (which may quote input).
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Calling {Endpoint} ({Method} {PathTemplate})", EventName = "CallStarting")]
+    public static partial void CallStarting(ILogger logger, string endpoint, string method, string pathTemplate);
+
+    [LoggerMessage(
+        2,
+        LogLevel.Debug,
+        "{Endpoint} answered HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMs} ms",
+        EventName = "CallAnswered")]
+    public static partial void CallAnswered(
+        ILogger logger, string endpoint, int statusCode, int attempts, long elapsedMs);
+
+    [LoggerMessage(
+        3,
+        LogLevel.Debug,
+        "{Endpoint} failed with {ErrorKind} (HTTP {StatusCode}) after {Attempts} attempt(s) in {ElapsedMs} ms",
+        EventName = "CallFailed")]
+    public static partial void CallFailed(
+        ILogger logger, string endpoint, string errorKind, int? statusCode, int attempts, long elapsedMs);
+
+    [LoggerMessage(
+        4,
+        LogLevel.Information,
+        "{Endpoint} attempt {Attempt} failed with {Outcome}; retrying in {DelayMs} ms",
+        EventName = "RetryScheduled")]
+    public static partial void RetryScheduled(
+        ILogger logger, string endpoint, int attempt, string outcome, long delayMs);
+
+    [LoggerMessage(5, LogLevel.Debug, "{Endpoint} stream ended after {Chunks} chunk(s)", EventName = "StreamEnded")]
+    public static partial void StreamEnded(ILogger logger, string endpoint, int chunks);
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Threading.RateLimiting;
+
+namespace Together.Generated;
+
+/// <summary>One partition's limiter and the most permits a single call may take from it.</summary>
+internal sealed record LimiterPartition(RateLimiter Limiter, int PermitLimit);
+
+/// <summary>Builds the limiter for one partition from a <see cref="LimiterDefinition"/>.</summary>
+internal static class LimiterFactory
+{
+    /// <summary>
+    /// Returns the partition's limiter, or null when the definition's effective budget is zero or less, which
+    /// disables the limiter (a way for <see cref="TogetherClientOptions.ConfigureLimits"/> to switch one off).
+    /// </summary>
+    public static LimiterPartition? Create(LimiterDefinition definition, string? model, TimeProvider time)
+    {
+        var budget = EffectiveBudget(definition, model);
+        if (budget <= 0)
+        {
+            return null;
+        }
+
+        var queueLimit = Math.Max(0, definition.QueueLimit);
+        switch (definition.Kind)
+        {
+            case LimiterKind.TokenBucket:
+                var perSecond = budget / RequireWindow(definition).TotalSeconds;
+
+                // Burst 0 means one second's share: the smooth rate with no extra burst (at least one permit).
+                var capacity = definition.Burst > 0 ? definition.Burst : Math.Max(1, (int)Math.Ceiling(perSecond));
+                return new(new ClockedTokenBucketLimiter(time, capacity, perSecond, queueLimit), capacity);
+
+            case LimiterKind.SlidingWindow:
+                var window = RequireWindow(definition);
+                var segments = Math.Clamp((int)Math.Ceiling(window.TotalSeconds), 1, 60);
+                return new(new ClockedSlidingWindowLimiter(time, budget, window, segments, queueLimit), budget);
+
+            case LimiterKind.Concurrency:
+            case LimiterKind.JobSlots:
+                var options = new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = budget,
+                    QueueLimit = queueLimit,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                };
+                return new(new ConcurrencyLimiter(options), budget);
+
+            default:
+                throw new InvalidOperationException(
+                    $"Limiter '{definition.Name}' has an unknown kind ({definition.Kind}).");
+        }
+    }
+
+    /// <summary>The per-model figure when the model has one, else <c>RunAt</c>, else <c>Budget</c>.</summary>
+    public static int EffectiveBudget(LimiterDefinition definition, string? model)
+    {
+        if (model is not null && definition.Models?.TryGetValue(model, out var forModel) == true)
+        {
+            return forModel;
+        }
+
+        return definition.RunAt > 0 ? definition.RunAt : definition.Budget;
+    }
+
+    private static TimeSpan RequireWindow(LimiterDefinition definition) =>
+        definition.Window > TimeSpan.Zero
+            ? definition.Window
+            : throw new InvalidOperationException($"Limiter '{definition.Name}' has no positive window.");
+}

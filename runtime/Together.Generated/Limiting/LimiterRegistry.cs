@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace Together.Generated;
+
+/// <summary>
+/// The client's limiters, one per limiter definition and partition. A partition is created on first use and named
+/// from the limiter, the API key's fingerprint (never the key) and, by the definition's scope, the model or the
+/// endpoint. Token buckets and sliding windows refill on the client's <see cref="TogetherClientOptions.TimeProvider"/>;
+/// concurrency and job-slot limiters are <see cref="ConcurrencyLimiter"/>s. Waiters are served oldest first, up to
+/// each definition's <see cref="LimiterDefinition.QueueLimit"/>.
+/// </summary>
+public sealed class LimiterRegistry : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LimiterPartition?>> _partitions = new(StringComparer.Ordinal);
+    private readonly TogetherLimits _limits;
+    private readonly TimeProvider _time;
+    private readonly string _fingerprint;
+
+    internal LimiterRegistry(TogetherLimits limits, TimeProvider time, string keyFingerprint)
+    {
+        _limits = limits;
+        _time = time;
+        _fingerprint = keyFingerprint;
+    }
+
+    /// <summary>The names of the partitions created so far (for diagnostics and tests).</summary>
+    internal IEnumerable<string> PartitionNames => _partitions.Keys;
+
+    /// <summary>
+    /// The statistics of one partition of <paramref name="limiterName"/>: the one for <paramref name="model"/> when
+    /// the limiter is per model, for <paramref name="endpoint"/> (an endpoint name such as
+    /// <c>CreateChatCompletion</c>) when it is per endpoint; both are ignored for a per-key limiter.
+    /// Returns null when the limiter is unknown or disabled, or that partition has not been used yet.
+    /// </summary>
+    public RateLimiterStatistics? GetStatistics(string limiterName, string? model = null, string? endpoint = null)
+    {
+        if (!_limits.Limiters.TryGetValue(limiterName, out var definition))
+        {
+            return null;
+        }
+
+        var name = PartitionName(definition, limiterName, model, endpoint);
+        return _partitions.TryGetValue(name, out var partition) && partition.IsValueCreated
+            ? partition.Value?.Limiter.GetStatistics()
+            : null;
+    }
+
+    /// <summary>Disposes every limiter; calls still waiting for a permit are refused.</summary>
+    public void Dispose()
+    {
+        foreach (var partition in _partitions.Values)
+        {
+            if (partition.IsValueCreated)
+            {
+                partition.Value?.Limiter.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Acquires a permit from every limiter of <paramref name="endpoint"/>, in the descriptor's order. If one
+    /// refuses, or the wait is cancelled, the permits already taken are released before the exception leaves.
+    /// </summary>
+    internal async ValueTask<LeaseBundle> AcquireAsync(
+        EndpointDescriptor endpoint, ILimitedRequest? request, CancellationToken cancellationToken)
+    {
+        if (endpoint.Limiters.Count == 0)
+        {
+            return LeaseBundle.Empty;
+        }
+
+        var leases = new List<RateLimitLease>(endpoint.Limiters.Count);
+        try
+        {
+            foreach (var limiterName in endpoint.Limiters)
+            {
+                if (!_limits.Limiters.TryGetValue(limiterName, out var definition))
+                {
+                    throw new InvalidOperationException(
+                        $"{endpoint.Name} uses limiter '{limiterName}', which the limits do not define.");
+                }
+
+                var partition = GetPartition(definition, limiterName, request?.Model, endpoint.Name);
+                if (partition is null)
+                {
+                    continue;
+                }
+
+                var permits = PermitsFor(definition, request, partition.PermitLimit);
+                var lease = await partition.Limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+                if (!lease.IsAcquired)
+                {
+                    TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+                    lease.Dispose();
+                    throw new RateLimitedException(
+                        $"{endpoint.Name}: the local limiter '{limiterName}' refused the call because its queue "
+                            + $"({definition.QueueLimit}) is full.")
+                    {
+                        Endpoint = endpoint.Name,
+                        LimiterName = limiterName,
+                        RetryAfter = retryAfter,
+                    };
+                }
+
+                leases.Add(lease);
+            }
+
+            return new LeaseBundle(leases);
+        }
+        catch
+        {
+            new LeaseBundle(leases).Dispose();
+            throw;
+        }
+    }
+
+    // Token budgets are charged the most the call may generate; the real usage is not known until it ends.
+    private static int PermitsFor(LimiterDefinition definition, ILimitedRequest? request, int permitLimit)
+    {
+        if (definition.Unit != LimitUnit.Tokens || definition.Kind is LimiterKind.Concurrency or LimiterKind.JobSlots)
+        {
+            return 1;
+        }
+
+        var tokens = (long)(request?.MaxTokens ?? 1) * Math.Max(1, request?.Choices ?? 1);
+        return (int)Math.Clamp(tokens, 1, permitLimit);
+    }
+
+    private LimiterPartition? GetPartition(
+        LimiterDefinition definition, string limiterName, string? model, string endpoint)
+    {
+        var name = PartitionName(definition, limiterName, model, endpoint);
+        var partitionModel = definition.Scope == PartitionScope.Model ? model : null;
+        return _partitions.GetOrAdd(
+                name,
+                _ => new Lazy<LimiterPartition?>(
+                    () => LimiterFactory.Create(definition, partitionModel, _time),
+                    LazyThreadSafetyMode.ExecutionAndPublication))
+            .Value;
+    }
+
+    private string PartitionName(LimiterDefinition definition, string limiterName, string? model, string? endpoint) =>
+        definition.Scope switch
+        {
+            PartitionScope.Model => $"{limiterName}|{_fingerprint}|model={model ?? "-"}",
+            PartitionScope.Endpoint => $"{limiterName}|{_fingerprint}|endpoint={endpoint ?? "-"}",
+            _ => $"{limiterName}|{_fingerprint}",
+        };
+}

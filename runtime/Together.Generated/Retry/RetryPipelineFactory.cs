@@ -1,0 +1,80 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace Together.Generated;
+
+/// <summary>
+/// Builds the Polly pipeline for one <see cref="RetryPolicyDefinition"/>: a retry strategy whose predicate applies
+/// <see cref="RetryClassifier"/>, whose delay is the server's wait hint or else <see cref="Backoff"/>, and whose
+/// waits run on the client's clock. Per-call state travels in the resilience context under <see cref="CallKey"/>.
+/// </summary>
+internal static class RetryPipelineFactory
+{
+    public static readonly ResiliencePropertyKey<CallScope?> CallKey = new("Together.Generated.Call");
+
+    public static ResiliencePipeline<AttemptResult> Create(RetryPolicyDefinition policy, ClientSettings settings)
+    {
+        if (policy.MaxRetries <= 0)
+        {
+            return ResiliencePipeline<AttemptResult>.Empty;
+        }
+
+        var options = new RetryStrategyOptions<AttemptResult>
+        {
+            Name = policy.Name,
+            MaxRetryAttempts = policy.MaxRetries,
+            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, CallOf(args.Context), policy)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(
+                args.Outcome.Result?.WaitHint ?? Backoff.Delay(policy, args.AttemptNumber, settings.Jitter())),
+            OnRetry = args =>
+            {
+                // Release the failed attempt's permits now rather than holding them through the backoff delay.
+                args.Outcome.Result?.Dispose();
+                var call = CallOf(args.Context);
+                var outcome = args.Outcome.Result is { } result
+                    ? "HTTP " + result.StatusCode
+                    : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                Log.RetryScheduled(settings.Logger, call.Endpoint.Name, call.Attempts, outcome,
+                    (long)args.RetryDelay.TotalMilliseconds);
+                return default;
+            },
+        };
+
+        return new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = settings.Time }
+            .AddRetry(options)
+            .Build();
+    }
+
+    public static bool ShouldRetry(Outcome<AttemptResult> outcome, CallScope call, RetryPolicyDefinition policy)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception switch
+            {
+                TogetherTimeoutException => RetryClassifier.MayReplay(call.Endpoint, FailureCause.MaybeProcessed),
+                HttpRequestException http => RetryClassifier.MayReplay(call.Endpoint, RetryClassifier.CauseOf(http)),
+                _ => false,
+            };
+        }
+
+        if (outcome.Result is not { } attempt)
+        {
+            return false;
+        }
+
+        var status = attempt.StatusCode;
+        var header = RetryClassifier.ShouldRetryHeader(attempt.Response);
+        return RetryClassifier.StatusAllowsRetry(status, policy, header)
+            && RetryClassifier.MayReplay(call.Endpoint, RetryClassifier.CauseOf(status))
+
+            // A wait longer than the policy tolerates fails the call now, carrying the hint, instead of sleeping.
+            && !(attempt.WaitHint > policy.MaxWait);
+    }
+
+    private static CallScope CallOf(ResilienceContext context) =>
+        context.Properties.GetValue(CallKey, null)
+        ?? throw new InvalidOperationException("The resilience context carries no call.");
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Together.Generated;
+
+/// <summary>
+/// One call as generated code describes it: the endpoint, the expanded path, query, headers and body.
+/// The runtime turns it into a fresh <see cref="System.Net.Http.HttpRequestMessage"/> for every attempt.
+/// </summary>
+public sealed class ApiRequest
+{
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+
+    /// <summary>Creates a request for <paramref name="endpoint"/> at <paramref name="path"/>.</summary>
+    /// <param name="endpoint">The operation's static description.</param>
+    /// <param name="path">The path with its parameters already percent-encoded, e.g. <c>/files/file%2F1</c>.</param>
+    public ApiRequest(EndpointDescriptor endpoint, string path)
+    {
+        Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+    }
+
+    /// <summary>The operation.</summary>
+    public EndpointDescriptor Endpoint { get; }
+
+    /// <summary>The expanded, encoded path relative to the base URL.</summary>
+    public string Path { get; }
+
+    /// <summary>Query parameters in the order added; values are in wire form, not yet encoded.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>Extra headers from header parameters.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>The request body, or null when the call has none.</summary>
+    public RequestBody? Body { get; private set; }
+
+    /// <summary>What the body tells the limiters (model, token estimate, streaming); null when nothing.</summary>
+    public ILimitedRequest? Limits { get; private set; }
+
+    /// <summary>Whether the caller asked for a streamed (<c>text/event-stream</c>) response.</summary>
+    public bool Streaming { get; set; }
+
+    /// <summary>Adds a query parameter; a null value adds nothing.</summary>
+    public ApiRequest AddQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header parameter; a null value adds nothing.</summary>
+    public ApiRequest AddHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _headers.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets a JSON body serialized with <paramref name="typeInfo"/>.</summary>
+    public ApiRequest WithJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        Body = RequestBody.Json(body, typeInfo);
+        Limits = body as ILimitedRequest;
+        return this;
+    }
+
+    /// <summary>Sets a multipart/form-data body.</summary>
+    public ApiRequest WithMultipartBody(MultipartBody body)
+    {
+        Body = body ?? throw new ArgumentNullException(nameof(body));
+        return this;
+    }
+}

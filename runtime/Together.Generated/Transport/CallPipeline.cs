@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+
+namespace Together.Generated;
+
+/// <summary>
+/// Runs one call: for each attempt, permits from the endpoint's limiters, then the request under the attempt
+/// timeout; between attempts, the retry policy; at the end, either a successful response (still holding its
+/// permits) or a typed exception.
+/// </summary>
+internal sealed class CallPipeline
+{
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<AttemptResult>> _pipelines =
+        new(StringComparer.Ordinal);
+
+    private readonly HttpClient _http;
+    private readonly ClientSettings _settings;
+    private readonly LimiterRegistry _limiters;
+    private readonly TogetherLimits _limits;
+
+    public CallPipeline(HttpClient http, ClientSettings settings, LimiterRegistry limiters, TogetherLimits limits)
+    {
+        _http = http;
+        _settings = settings;
+        _limiters = limiters;
+        _limits = limits;
+    }
+
+    public CallScope Begin(ApiRequest request, ResponseKind kind, CancellationToken cancellationToken) =>
+        new(request, kind, _settings, cancellationToken);
+
+    /// <summary>Returns a 2xx attempt, which the caller must dispose, or throws a typed exception.</summary>
+    public async Task<AttemptResult> SendAsync(CallScope call)
+    {
+        var endpoint = call.Endpoint;
+        Log.CallStarting(_settings.Logger, endpoint.Name, endpoint.Method.Method, endpoint.PathTemplate);
+        var policy = PolicyFor(endpoint);
+        var pipeline = _pipelines.GetOrAdd(endpoint.RetryPolicy, _ => RetryPipelineFactory.Create(policy, _settings));
+        var context = ResilienceContextPool.Shared.Get(call.Token);
+        context.Properties.Set(RetryPipelineFactory.CallKey, call);
+        try
+        {
+            var attempt = await pipeline.ExecuteAsync(
+                static (ctx, state) => state.Self.AttemptAsync(ctx, state.Call), context, (Self: this, Call: call))
+                .ConfigureAwait(false);
+            if (attempt.StatusCode is >= 200 and < 300)
+            {
+                Log.CallAnswered(_settings.Logger, endpoint.Name, attempt.StatusCode, call.Attempts,
+                    call.ElapsedMilliseconds);
+                return attempt;
+            }
+
+            await using (attempt.ConfigureAwait(false))
+            {
+                var body = await BoundedBodyReader.ReadAsync(attempt.Response.Content, call.Token)
+                    .ConfigureAwait(false);
+                throw ErrorFactory.FromResponse(call, attempt, body, policy);
+            }
+        }
+        catch (OperationCanceledException e) when (call.TotalTimeoutElapsed)
+        {
+            throw Failed(call, ErrorFactory.TotalTimeout(call, e));
+        }
+        catch (HttpRequestException e)
+        {
+            throw Failed(call, ErrorFactory.Connection(call, e));
+        }
+        catch (TogetherApiException e)
+        {
+            e.Attempts = call.Attempts;
+            Failed(call, e);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<AttemptResult> AttemptAsync(ResilienceContext context, CallScope call)
+    {
+        var leases = await _limiters.AcquireAsync(call.Endpoint, call.Request.Limits, context.CancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            call.Attempts++;
+            using var timeout = new CancellationTokenSource(_settings.AttemptTimeout, _settings.Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(
+                context.CancellationToken, timeout.Token);
+            try
+            {
+                var (response, request) = await RedirectFollower.SendAsync(_http, call, linked.Token)
+                    .ConfigureAwait(false);
+                var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
+                return new AttemptResult(response, request, leases, hint);
+            }
+            catch (OperationCanceledException e)
+                when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+            {
+                throw ErrorFactory.AttemptTimeout(call, e);
+            }
+        }
+        catch
+        {
+            leases.Dispose();
+            throw;
+        }
+    }
+
+    private RetryPolicyDefinition PolicyFor(EndpointDescriptor endpoint) =>
+        _limits.RetryPolicies.TryGetValue(endpoint.RetryPolicy, out var policy)
+            ? policy
+            : throw new InvalidOperationException(
+                $"{endpoint.Name} uses retry policy '{endpoint.RetryPolicy}', which the limits do not define.");
+
+    private TogetherApiException Failed(CallScope call, TogetherApiException error)
+    {
+        Log.CallFailed(_settings.Logger, call.Endpoint.Name, error.GetType().Name, error.StatusCode, call.Attempts,
+            call.ElapsedMilliseconds);
+        return error;
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Threading;
+
+namespace Together.Generated;
+
+/// <summary>
+/// The state of one call across its attempts: the request, the caller's token joined with the total timeout, the
+/// attempt count and when the call started.
+/// </summary>
+internal sealed class CallScope : IDisposable
+{
+    private readonly CancellationTokenSource _total;
+    private readonly CancellationTokenSource _linked;
+
+    public CallScope(
+        ApiRequest request, ResponseKind kind, ClientSettings settings, CancellationToken cancellationToken)
+    {
+        Request = request;
+        Kind = kind;
+        Settings = settings;
+        CallerToken = cancellationToken;
+        StartTimestamp = settings.Time.GetTimestamp();
+        _total = new CancellationTokenSource(settings.TotalTimeout, settings.Time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _total.Token);
+    }
+
+    public ApiRequest Request { get; }
+
+    public EndpointDescriptor Endpoint => Request.Endpoint;
+
+    public ResponseKind Kind { get; }
+
+    public ClientSettings Settings { get; }
+
+    /// <summary>The caller's token joined with the total timeout.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    public CancellationToken CallerToken { get; }
+
+    public long StartTimestamp { get; }
+
+    /// <summary>Attempts started so far; they run one after another, never concurrently.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>True when the total timeout, not the caller, cancelled the call.</summary>
+    public bool TotalTimeoutElapsed => _total.IsCancellationRequested && !CallerToken.IsCancellationRequested;
+
+    public long ElapsedMilliseconds => (long)Settings.Time.GetElapsedTime(StartTimestamp).TotalMilliseconds;
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _total.Dispose();
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Together.Generated;
+
+/// <summary>
+/// What every generated endpoint method calls. For each attempt it takes permits from the endpoint's limiters,
+/// builds a fresh request, and sends it under <see cref="TogetherClientOptions.AttemptTimeout"/>; between attempts
+/// it follows the endpoint's retry policy; the whole call runs under <see cref="TogetherClientOptions.TotalTimeout"/>.
+/// Failures surface as <see cref="TogetherApiException"/> subclasses. Thread-safe; create one per API key and reuse it.
+/// </summary>
+public sealed class TogetherClientCore : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly ClientSettings _settings;
+    private readonly CallPipeline _calls;
+    private int _disposed;
+
+    /// <summary>Creates the core.</summary>
+    /// <param name="httpClient">
+    /// The client to send through, which is not disposed with the core (its own <c>Timeout</c> and redirect settings
+    /// still apply). Null creates one with automatic redirects off, so that the core follows redirects itself and
+    /// drops the API key on a redirect to another host; that client is disposed with the core.
+    /// </param>
+    /// <param name="options">The settings, read once here.</param>
+    /// <param name="compiledLimits">
+    /// The limits compiled from the limits file. <see cref="TogetherClientOptions.ConfigureLimits"/> is applied to
+    /// this instance, so pass a fresh one per core.
+    /// </param>
+    /// <exception cref="InvalidOperationException">No API key is set.</exception>
+    /// <exception cref="ArgumentException">The base URL is plain http for a non-loopback host, or a timeout is not
+    /// positive.</exception>
+    public TogetherClientCore(HttpClient? httpClient, TogetherClientOptions options, TogetherLimits compiledLimits)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(compiledLimits);
+        _settings = ClientSettings.From(options);
+        options.ConfigureLimits?.Invoke(compiledLimits);
+        Limits = compiledLimits;
+        Limiters = new LimiterRegistry(compiledLimits, _settings.Time, _settings.KeyFingerprint);
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? CreateHttpClient();
+        _calls = new CallPipeline(_http, _settings, Limiters, Limits);
+    }
+
+    /// <summary>The limiters, for statistics.</summary>
+    public LimiterRegistry Limiters { get; }
+
+    /// <summary>The limits in effect, after <see cref="TogetherClientOptions.ConfigureLimits"/>.</summary>
+    public TogetherLimits Limits { get; }
+
+    /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="responseType"/>.</summary>
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        return ExecuteAsync(request, ResponseKind.Json, (call, attempt) =>
+            ResponseReader.ReadJsonAsync(call, attempt, responseType), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and ignores the response body (204 and the like).</summary>
+    public Task SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, ResponseKind.None, static (_, _) => Task.FromResult(true), cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> and returns the text/plain response body.</summary>
+    public Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, ResponseKind.Text, ResponseReader.ReadTextAsync, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns the body as a stream once the headers have arrived. The
+    /// response holds the call's limiter permits until it is disposed.
+    /// </summary>
+    public Task<BinaryResponse> SendForBinaryAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, ResponseKind.Binary, ResponseReader.OpenBinaryAsync, cancellationToken, keep: true);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> for a <c>text/event-stream</c> response and yields each chunk as it arrives,
+    /// until <c>data: [DONE]</c>. Nothing is sent until enumeration starts. The limiter permits are held until the
+    /// enumeration ends, is disposed (e.g. by <c>break</c>) or is cancelled. Retries apply only until the response
+    /// headers arrive; a stream that fails later raises <see cref="StreamInterruptedException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(
+        ApiRequest request, JsonTypeInfo<T> chunkType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunkType);
+        request.Streaming = true;
+        var attempt = await ExecuteAsync(request, ResponseKind.EventStream, static (_, attempt) =>
+            Task.FromResult(attempt), cancellationToken, keep: true).ConfigureAwait(false);
+        await using (attempt.ConfigureAwait(false))
+        {
+            var chunks = EventStreamReader.ReadAsync(attempt, chunkType, request.Endpoint.Name, _settings,
+                cancellationToken);
+            await foreach (var chunk in chunks.ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+    }
+
+    /// <summary>Disposes the limiters and, when the core created it, the HTTP client.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Limiters.Dispose();
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+
+            // Picks up DNS changes behind a long-lived client.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+
+        // Timeouts are the core's own, on the injected clock.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private async Task<TResult> ExecuteAsync<TResult>(
+        ApiRequest request,
+        ResponseKind kind,
+        Func<CallScope, AttemptResult, Task<TResult>> read,
+        CancellationToken cancellationToken,
+        bool keep = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var call = _calls.Begin(request, kind, cancellationToken);
+        AttemptResult? attempt = null;
+        var handedOver = false;
+        try
+        {
+            attempt = await _calls.SendAsync(call).ConfigureAwait(false);
+            var result = await read(call, attempt).ConfigureAwait(false);
+            handedOver = keep;
+            return result;
+        }
+        catch (OperationCanceledException e) when (call.TotalTimeoutElapsed)
+        {
+            throw ErrorFactory.TotalTimeout(call, e);
+        }
+        finally
+        {
+            if (!handedOver && attempt is not null)
+            {
+                await attempt.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Together.Generated.Runtime.Tests;
+
+internal sealed record Thing(string? Id, string? Text);
+
+internal sealed record Chunk(string? Text);
+
+/// <summary>A request body that tells the limiters its model and token ceiling, as generated request types do.</summary>
+internal sealed class ModelRequest : ILimitedRequest
+{
+    public string? Model { get; set; }
+
+    public int? MaxTokens { get; set; }
+
+    string? ILimitedRequest.Model => Model;
+
+    int? ILimitedRequest.MaxTokens => MaxTokens;
+
+    int? ILimitedRequest.Choices => null;
+
+    bool ILimitedRequest.Streams => false;
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(Thing))]
+[JsonSerializable(typeof(Chunk))]
+[JsonSerializable(typeof(ModelRequest))]
+internal sealed partial class TestJson : JsonSerializerContext;

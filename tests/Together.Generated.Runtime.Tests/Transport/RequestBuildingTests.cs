@@ -1,0 +1,96 @@
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Together.Generated.Runtime.Tests;
+
+public sealed class RequestBuildingTests
+{
+    private readonly FakeHandler _server = new();
+
+    [Fact]
+    public async Task SendAsync_BaseUrlWithPath_KeepsBasePath()
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.OK, """{"id":"t1"}""");
+
+        await core.SendAsync(new ApiRequest(TestClient.Endpoint("GET", "/chat/completions"), "/chat/completions"),
+            TestJson.Default.Thing, TestContext.Current.CancellationToken);
+
+        Assert.Equal("https://api.example.test/v1/chat/completions", _server.Requests[0].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task SendAsync_EndpointWithServerPath_ReplacesBasePathKeepsHostAndPort()
+    {
+        using var core = Core(o => o.BaseUrl = new Uri("https://api.example.test:8443/v1/"));
+        _server.Respond(HttpStatusCode.OK, """{"id":"v1"}""");
+
+        await core.SendAsync(new ApiRequest(TestClient.Endpoint("GET", "/videos", serverPath: "/v2"), "/videos"),
+            TestJson.Default.Thing, TestContext.Current.CancellationToken);
+
+        Assert.Equal("https://api.example.test:8443/v2/videos", _server.Requests[0].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task SendAsync_PercentEncodedPathSegment_StaysEncodedOnTheWire()
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.OK, """{"id":"x"}""");
+        var path = "/files/" + WireFormat.PathSegment("a/b c?");
+
+        await core.SendAsync(new ApiRequest(TestClient.Endpoint("GET", "/files/{id}"), path),
+            TestJson.Default.Thing, TestContext.Current.CancellationToken);
+
+        Assert.Equal("/v1/files/a%2Fb%20c%3F", _server.Requests[0].Uri.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SendAsync_QueryParameters_AreEscapedInOrder()
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.OK, """{"id":"x"}""");
+        var request = new ApiRequest(TestClient.Endpoint("GET", "/things"), "/things")
+            .AddQuery("q", "a b&c=d")
+            .AddQuery("skip", null)
+            .AddQuery("limit", "10");
+
+        await core.SendAsync(request, TestJson.Default.Thing, TestContext.Current.CancellationToken);
+
+        Assert.Equal("?q=a%20b%26c%3Dd&limit=10", _server.Requests[0].Uri.Query);
+    }
+
+    [Fact]
+    public async Task SendAsync_AnyRequest_SendsBearerKeyAcceptAndUserAgent()
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.OK, """{"id":"x"}""");
+
+        await core.SendAsync(TestClient.Post().AddHeader("x-project", "p1"), TestJson.Default.Thing,
+            TestContext.Current.CancellationToken);
+
+        var sent = _server.Requests[0];
+        Assert.Equal("Bearer " + TestClient.ApiKey, sent.Header("Authorization"));
+        Assert.Equal("application/json", sent.Header("Accept"));
+        Assert.StartsWith("Together.Generated/", sent.Header("User-Agent"));
+        Assert.Equal("p1", sent.Header("x-project"));
+        Assert.Equal("""{"id":null,"text":"hello"}""", sent.Body);
+    }
+
+    [Fact]
+    public async Task StreamAsync_AnyRequest_AcceptsEventStream()
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.OK, "data: [DONE]\n\n", "text/event-stream");
+
+        await foreach (var _ in core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, TestContext.Current.CancellationToken))
+        {
+        }
+
+        Assert.Equal("text/event-stream", _server.Requests[0].Header("Accept"));
+    }
+
+    private TogetherClientCore Core(Action<TogetherClientOptions>? configure = null) =>
+        TestClient.Create(_server, TestClient.NewClock(), configure: configure);
+}
