@@ -77,28 +77,17 @@ internal static partial class GroupEmitter
 
         foreach (var field in body.MultipartFields)
         {
-            var value = "body." + field.Name;
-            if (field.Type == TypeRef.File)
+            if (field.Deprecated)
             {
-                writer.Line($"form.AddFile({CodeWriter.Quote(field.JsonName)}, {value});");
-                continue;
+                // A deprecated field is still sent when set; reading it must not warn in the caller's build.
+                writer.Line("#pragma warning disable CS0618");
             }
 
-            if (context.Types.TryGetValue(field.Type.Name, out var union) &&
-                union.Variants.FirstOrDefault(v => v.Type == TypeRef.File) is { } file)
+            EmitField(writer, context, field);
+            if (field.Deprecated)
             {
-                // A file-or-URL field: the file goes as a file part, anything else as text.
-                writer.Open($"if ({value}?.{file.Name} is {{ }} {field.Name.TrimStart('@')}File)");
-                writer.Line($"form.AddFile({CodeWriter.Quote(field.JsonName)}, {field.Name.TrimStart('@')}File);");
-                writer.Close();
-                writer.Open("else");
-                writer.Line($"form.AddField({CodeWriter.Quote(field.JsonName)}, {value}?.ToString());");
-                writer.Close();
-                continue;
+                writer.Line("#pragma warning restore CS0618");
             }
-
-            EmitValue(writer, context, "form.AddField", field.JsonName, value, field.Type,
-                !field.Required || field.Nullable);
         }
 
         if (open)
@@ -107,6 +96,32 @@ internal static partial class GroupEmitter
         }
 
         writer.Line("request.WithMultipartBody(form);");
+    }
+
+    private static void EmitField(CodeWriter writer, EmitContext context, PropertyDecl field)
+    {
+        var value = "body." + field.Name;
+        if (field.Type == TypeRef.File)
+        {
+            writer.Line($"form.AddFile({CodeWriter.Quote(field.JsonName)}, {value});");
+            return;
+        }
+
+        if (context.Types.TryGetValue(field.Type.Name, out var union) &&
+            union.Variants.FirstOrDefault(v => v.Type == TypeRef.File) is { } file)
+        {
+            // A file-or-URL field: the file goes as a file part, anything else as text.
+            writer.Open($"if ({value}?.{file.Name} is {{ }} {field.Name.TrimStart('@')}File)");
+            writer.Line($"form.AddFile({CodeWriter.Quote(field.JsonName)}, {field.Name.TrimStart('@')}File);");
+            writer.Close();
+            writer.Open("else");
+            writer.Line($"form.AddField({CodeWriter.Quote(field.JsonName)}, {value}?.ToString());");
+            writer.Close();
+            return;
+        }
+
+        EmitValue(writer, context, "form.AddField", field.JsonName, value, field.Type,
+            !field.Required || field.Nullable);
     }
 
     /// <summary>Adds a value in wire form; lists add one entry per item, anything else structured goes as JSON.</summary>

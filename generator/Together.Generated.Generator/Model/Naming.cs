@@ -56,13 +56,17 @@ internal static class Naming
         return builder.ToString();
     }
 
-    /// <summary>Returns <paramref name="name"/>, or it with a number appended, so that it is not in <paramref name="taken"/>.</summary>
+    /// <summary>
+    /// Returns <paramref name="name"/>, or it with a number appended, so that it is not in <paramref name="taken"/>.
+    /// A name ending in a digit gets an underscore first, so <c>_1</c> becomes <c>_1_2</c>, never <c>_12</c>.
+    /// </summary>
     public static string Unique(string name, ISet<string> taken)
     {
         var candidate = name;
+        var stem = name.Length > 0 && char.IsDigit(name[name.Length - 1]) ? name + "_" : name;
         for (var i = 2; !taken.Add(candidate); i++)
         {
-            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            candidate = stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return candidate;

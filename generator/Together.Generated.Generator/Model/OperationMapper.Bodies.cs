@@ -107,8 +107,7 @@ internal sealed partial class OperationMapper
         {
             if (branchTarget!.Properties is { } properties && properties.TryGetValue("data", out var data))
             {
-                var dataTarget = _schemas.Resolve(data);
-                if (dataTarget?.Enum?.Count > 0 && SchemaFacts.SingleType(dataTarget) == JsonSchemaType.String)
+                if (IsSentinel(_schemas.Resolve(data)))
                 {
                     continue;
                 }
@@ -119,6 +118,13 @@ internal sealed partial class OperationMapper
 
         return _schemas.Map(candidates[0].Branch, name + "Chunk", pointer).Type;
     }
+
+    /// <summary>A fixed string such as <c>"[DONE]"</c>, as an enum or a const, typed string or untyped.</summary>
+    private static bool IsSentinel(IOpenApiSchema? data) =>
+        data is not null &&
+        (data.Enum?.Count > 0 || data.Const is not null) &&
+        SchemaFacts.Count(data.Properties) == 0 &&
+        (data.Type is null || SchemaFacts.SingleType(data) == JsonSchemaType.String);
 
     private static KeyValuePair<string, IOpenApiMediaType>? FindMedia(IDictionary<string, IOpenApiMediaType> content,
         Func<string, bool> predicate)

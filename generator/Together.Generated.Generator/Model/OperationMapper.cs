@@ -13,6 +13,25 @@ internal sealed partial class OperationMapper
 {
     private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
 
+    /// <summary>
+    /// Names an operation cannot take: each becomes a static property of <c>TogetherEndpoints</c>, which must not
+    /// hide <see cref="object"/>'s members (CS0108) nor be named like the class itself (CS0542).
+    /// </summary>
+    private static readonly HashSet<string> ReservedOperationNames = new(StringComparer.Ordinal)
+    {
+        "TogetherEndpoints", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+        "Finalize",
+    };
+
+    /// <summary>
+    /// Names generated methods use for themselves: their token, the body, and the builder's locals
+    /// (<c>request</c>, <c>form</c>, and <c>item</c> in loops over list values), which a parameter must not shadow.
+    /// </summary>
+    private static readonly string[] ReservedParameterNames =
+    {
+        "cancellationToken", "body", "request", "form", "item",
+    };
+
     private readonly OpenApiDocument _document;
     private readonly SchemaMapper _schemas;
     private readonly SpecLocator _locator;
@@ -61,14 +80,15 @@ internal sealed partial class OperationMapper
         var baseName = operation.OperationId is { Length: > 0 } id
             ? Naming.Pascal(id)
             : Naming.FromMethodAndPath(method, path);
-        var name = Naming.Unique(baseName, _operationNames);
+        var name = UniqueName(ReservedOperationNames.Contains(baseName) ? baseName + "Operation" : baseName,
+            HasEventStream(operation));
         var tags = (operation.Tags ?? new HashSet<OpenApiTagReference>())
             .Select(t => t.Name ?? t.Reference?.Id ?? string.Empty)
             .Where(t => t.Length > 0)
             .ToList();
         var group = tags.Count > 0 ? Naming.Pascal(tags[0]) : "General";
 
-        var taken = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request" };
+        var taken = new HashSet<string>(ReservedParameterNames, StringComparer.Ordinal);
         var parameters = MapParameters(path, item, operation, name, pointer, taken);
         var body = MapBody(operation, name, pointer);
         var response = MapResponse(operation, name, pointer);
@@ -77,6 +97,36 @@ internal sealed partial class OperationMapper
         return new OperationModel(method, path, operation.OperationId, name, group, tags.ToEquatableArray(),
             operation.Summary, operation.Description, operation.Deprecated, serverPath, parameters, body, response);
     }
+
+    /// <summary>
+    /// A name whose methods (<c>{name}Async</c>, and <c>{name}StreamAsync</c> when it streams) no other operation's
+    /// methods use: <c>foo</c> streaming and <c>fooStream</c> would otherwise both declare <c>FooStreamAsync</c>.
+    /// </summary>
+    private string UniqueName(string baseName, bool streams)
+    {
+        var stem = char.IsDigit(baseName[baseName.Length - 1]) ? baseName + "_" : baseName;
+        var name = baseName;
+        for (var i = 2; _operationNames.Contains(name) || (streams && _operationNames.Contains(name + "Stream")); i++)
+        {
+            name = stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _operationNames.Add(name);
+        if (streams)
+        {
+            _operationNames.Add(name + "Stream");
+        }
+
+        return name;
+    }
+
+    private static bool HasEventStream(OpenApiOperation operation) =>
+        (operation.Responses ?? new OpenApiResponses())
+        .Where(r => r.Key.Length == 3 && r.Key[0] == '2')
+        .OrderBy(r => r.Key, StringComparer.Ordinal)
+        .Select(r => r.Value?.Content)
+        .FirstOrDefault() is { } content &&
+        content.Keys.Any(m => m.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWebSocket(OpenApiOperation operation) =>
         operation.Responses is { } responses && responses.ContainsKey("101") &&

@@ -32,8 +32,14 @@ internal static class SchemaFacts
             return true;
         }
 
-        return schema.Enum is { } values && values.Any(v => v is null);
+        return schema.Enum is { } values && values.Any(IsNull);
     }
+
+    /// <summary>
+    /// A JSON null in an enum, const or default. The reader stands a sentinel string in for null, so a plain
+    /// null check misses it and the sentinel would leak into generated code as an enum member.
+    /// </summary>
+    public static bool IsNull(JsonNode? node) => node is null || JsonNullSentinel.IsJsonNullSentinel(node);
 
     /// <summary>A schema that only says "null": <c>type: 'null'</c>, or <c>{nullable: true}</c> with nothing else.</summary>
     public static bool IsNullOnly(IOpenApiSchema schema)

@@ -40,7 +40,7 @@ internal sealed partial class SchemaMapper
 
         if (schema.Enum is { Count: > 0 } values)
         {
-            return values.Any(v => v is JsonValue value && value.TryGetValue<string>(out _))
+            return values.Any(v => !SchemaFacts.IsNull(v) && v is JsonValue value && value.TryGetValue<string>(out _))
                 ? DeclShape.Enum
                 : DeclShape.None;
         }
@@ -61,8 +61,23 @@ internal sealed partial class SchemaMapper
             return DeclShape.Object;
         }
 
-        return SchemaFacts.Types(schema).Count > 1 ? DeclShape.Union : DeclShape.None;
+        if (SchemaFacts.Types(schema).Count > 1)
+        {
+            return DeclShape.Union;
+        }
+
+        return IsEmptyObject(schema) ? DeclShape.Object : DeclShape.None;
     }
+
+    /// <summary>
+    /// <c>type: object</c> with an explicit, empty <c>properties</c> (and nothing else that shapes it) is an object
+    /// with no fields yet, not a free-form one: it becomes an empty class that can gain properties later.
+    /// </summary>
+    private static bool IsEmptyObject(IOpenApiSchema schema) =>
+        schema.Properties is { Count: 0 } &&
+        SchemaFacts.SingleType(schema) == JsonSchemaType.Object &&
+        schema.AdditionalProperties is null &&
+        SchemaFacts.Count(schema.AllOf) + SchemaFacts.Count(schema.OneOf) + SchemaFacts.Count(schema.AnyOf) == 0;
 
     /// <summary>The oneOf/anyOf branches that carry a type; null-only branches only make the result nullable.</summary>
     private static List<IOpenApiSchema> Branches(IOpenApiSchema schema) =>
@@ -113,7 +128,7 @@ internal sealed partial class SchemaMapper
 
         foreach (var value in schema.Enum ?? new List<JsonNode>())
         {
-            if (value is JsonValue json && json.TryGetValue<string>(out var text))
+            if (!SchemaFacts.IsNull(value) && value is JsonValue json && json.TryGetValue<string>(out var text))
             {
                 result.Add(text);
             }

@@ -58,7 +58,8 @@ internal sealed partial class SchemaMapper
                     continue;
                 }
 
-                var propertyPath = partPath + "/properties/" + entry.Key;
+                // A JSON pointer: keys such as "application/json" escape their slash.
+                var propertyPath = partPath + "/properties/" + entry.Key.Replace("~", "~0").Replace("/", "~1");
                 var mapped = Map(entry.Value, name + Naming.Pascal(entry.Key), propertyPath);
                 var required = RequiredIn(schema, entry.Key);
                 var propertyName = Naming.Unique(Naming.Pascal(entry.Key), taken);

@@ -28,11 +28,16 @@ internal sealed partial class SchemaMapper
             return null;
         }
 
-        return value.ToJsonString();
+        return SchemaFacts.IsNull(value) ? "null" : value.ToJsonString();
     }
 
     private bool Fits(JsonNode value, TypeRef type, bool nullable)
     {
+        if (SchemaFacts.IsNull(value))
+        {
+            return nullable;
+        }
+
         var kind = value.GetValueKind();
         var text = kind == JsonValueKind.String ? value.GetValue<string>() : null;
         if (kind == JsonValueKind.Null || (nullable && text == "null"))

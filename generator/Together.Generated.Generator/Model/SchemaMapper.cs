@@ -64,11 +64,21 @@ internal sealed partial class SchemaMapper
 
         if (SchemaFacts.RefId(schema) is { } id)
         {
-            return MapComponent(id);
+            var target = MapComponent(id, path);
+            return NullableBeside((OpenApiSchemaReference)schema) ? target with { Nullable = true } : target;
         }
 
         return MapInline(schema, nameHint, path);
     }
+
+    /// <summary>
+    /// A 3.0-style <c>nullable: true</c> written beside a <c>$ref</c> (<c>{$ref: FinishReason, nullable: true}</c>):
+    /// the reader keeps it on the reference itself, apart from the target's own keywords.
+    /// </summary>
+    private static bool NullableBeside(OpenApiSchemaReference reference) =>
+        reference.Reference.UnrecognizedKeywords is { } siblings &&
+        siblings.TryGetValue("nullable", out var flag) &&
+        flag is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var nullable) && nullable;
 
     public IOpenApiSchema? Resolve(IOpenApiSchema? schema)
     {
@@ -88,7 +98,8 @@ internal sealed partial class SchemaMapper
         _types[index] = updated;
     }
 
-    private Mapped MapComponent(string id)
+    /// <param name="referrer">Where the <c>$ref</c> stands, so a dangling one is reported at that line.</param>
+    private Mapped MapComponent(string id, string? referrer = null)
     {
         if (_components.TryGetValue(id, out var known))
         {
@@ -98,7 +109,7 @@ internal sealed partial class SchemaMapper
         var path = "#/components/schemas/" + id;
         if (_document.Components?.Schemas is not { } all || !all.TryGetValue(id, out var schema))
         {
-            Report(GeneratorDiagnostics.SpecProblem, path, path, "the referenced schema does not exist");
+            Report(GeneratorDiagnostics.SpecProblem, referrer ?? path, path, "the referenced schema does not exist");
             return Fallback(path, "unresolved $ref");
         }
 
@@ -155,6 +166,12 @@ internal sealed partial class SchemaMapper
         {
             // Only reached when DeclaresType said no: never, as multi-type schemas become unions.
             return Fallback(path, "several types");
+        }
+
+        if (schema.Type == JsonSchemaType.Null)
+        {
+            // Nothing to type: the value is always null (e.g. the errors of a successful result).
+            return Fallback(path, "only null") with { Nullable = true };
         }
 
         return MapPrimitive(schema, nameHint, path) with { Nullable = nullable };

@@ -27,8 +27,9 @@ public sealed class TogetherClientOptions
 
     /// <summary>
     /// The API's base URL; its path is kept (<c>https://host/v1</c> + <c>/chat/completions</c>). Default: the
-    /// <c>TOGETHER_BASE_URL</c> environment variable, else <see cref="DefaultBaseUrl"/>. Must be https unless the
-    /// host is a loopback address or <see cref="AllowInsecureHttp"/> is set.
+    /// <c>TOGETHER_BASE_URL</c> environment variable when it holds an absolute URL, else null, which means
+    /// <see cref="DefaultBaseUrl"/>. Must be https unless the host is a loopback address or
+    /// <see cref="AllowInsecureHttp"/> is set.
     /// </summary>
     public Uri? BaseUrl { get; set; } = ReadBaseUrl();
 

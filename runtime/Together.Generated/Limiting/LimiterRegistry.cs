@@ -20,6 +20,7 @@ public sealed class LimiterRegistry : IDisposable
     private readonly TogetherLimits _limits;
     private readonly TimeProvider _time;
     private readonly string _fingerprint;
+    private volatile bool _disposed;
 
     internal LimiterRegistry(TogetherLimits limits, TimeProvider time, string keyFingerprint)
     {
@@ -50,9 +51,12 @@ public sealed class LimiterRegistry : IDisposable
             : null;
     }
 
-    /// <summary>Disposes every limiter; calls still waiting for a permit are refused.</summary>
+    /// <summary>
+    /// Disposes every limiter; calls still waiting for a permit fail with <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        _disposed = true;
         foreach (var partition in _partitions.Values)
         {
             if (partition.IsValueCreated)
@@ -97,6 +101,9 @@ public sealed class LimiterRegistry : IDisposable
                 {
                     TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
                     lease.Dispose();
+
+                    // A disposed limiter refuses its waiters; that is the client closing, not a full queue.
+                    ObjectDisposedException.ThrowIf(_disposed, this);
                     throw new RateLimitedException(
                         $"{endpoint.Name}: the local limiter '{limiterName}' refused the call because its queue "
                             + $"({definition.QueueLimit}) is full.")

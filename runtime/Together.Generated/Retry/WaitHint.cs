@@ -30,7 +30,7 @@ internal static class WaitHint
     public static TimeSpan? Milliseconds(string? value) =>
         TryNumber(value, out var ms) ? Sane(TimeSpan.FromMilliseconds(ms)) : null;
 
-    /// <summary>A <c>Retry-After</c> value: delta-seconds, or an HTTP-date measured from <paramref name="date"/>.</summary>
+    /// <summary>A <c>Retry-After</c> value: delta-seconds, or an HTTP-date from <paramref name="date"/>.</summary>
     public static TimeSpan? RetryAfter(string? value, DateTimeOffset date)
     {
         if (string.IsNullOrWhiteSpace(value))

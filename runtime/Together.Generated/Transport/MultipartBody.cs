@@ -17,7 +17,14 @@ public sealed class MultipartBody : RequestBody
         if (value is not null)
         {
             _names.Add(name);
-            _parts.Add(() => new StringContent(value));
+            _parts.Add(() =>
+            {
+                // Quoted like the file parts: some form parsers refuse an unquoted name.
+                var content = new StringContent(value);
+                content.Headers.ContentType = null;
+                content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
+                return content;
+            });
         }
 
         return this;

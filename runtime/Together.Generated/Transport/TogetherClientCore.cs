@@ -56,7 +56,7 @@ public sealed class TogetherClientCore : IDisposable
     /// <summary>The limits in effect, after <see cref="TogetherClientOptions.ConfigureLimits"/>.</summary>
     public TogetherLimits Limits { get; }
 
-    /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="responseType"/>.</summary>
+    /// <summary>Sends <paramref name="request"/>; reads the JSON reply with <paramref name="responseType"/>.</summary>
     public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseType);

@@ -19,14 +19,15 @@ public sealed class GeneratedClient
 {
     private static readonly ConcurrentDictionary<string, Lazy<GeneratedClient>> Clients = new();
 
-    private GeneratedClient(string specFile)
+    private GeneratedClient(string specFile, string? extraSource)
     {
         var specPath = SharedSpecs.PathOf(specFile);
         var limitsPath = Path.Combine(SharedSpecs.RepositoryRoot, "spec", "together.limits.yaml");
         var specText = File.ReadAllText(specPath);
         Spec = SpecReader.Read(specPath, specText);
 
-        var result = GeneratorHarness.Run(new[] { (specPath, specText), (limitsPath, File.ReadAllText(limitsPath)) });
+        var result = GeneratorHarness.Run(new[] { (specPath, specText), (limitsPath, File.ReadAllText(limitsPath)) },
+            extraSource is null ? null : new[] { extraSource });
         using var image = new MemoryStream();
         var emitted = result.Output.Emit(image);
         if (!emitted.Success)
@@ -49,8 +50,10 @@ public sealed class GeneratedClient
     /// <summary>The generated <c>TogetherJson.Options</c>.</summary>
     public JsonSerializerOptions Options { get; }
 
-    public static GeneratedClient For(string specFile) =>
-        Clients.GetOrAdd(specFile, f => new Lazy<GeneratedClient>(() => new GeneratedClient(f))).Value;
+    /// <summary>The client for <paramref name="specFile"/>, compiled with <paramref name="extraSource"/>.</summary>
+    public static GeneratedClient For(string specFile, string? extraSource = null) =>
+        Clients.GetOrAdd(specFile + "\n" + extraSource,
+            _ => new Lazy<GeneratedClient>(() => new GeneratedClient(specFile, extraSource))).Value;
 
     /// <summary>The generated model named <paramref name="name"/> in <c>Together.Models</c>.</summary>
     public Type Model(string name) =>

@@ -67,7 +67,7 @@ public sealed class SpecExamples
         return found;
     }
 
-    /// <summary>Walks schema keywords only, so a property that happens to be named "example" is not taken for one.</summary>
+    /// <summary>Walks schema keywords only, so that a property named "example" is not taken for one.</summary>
     private static void Walk(JsonNode? node, string path, List<SchemaExample> found)
     {
         if (node is not JsonObject schema)
@@ -115,7 +115,8 @@ public sealed class SpecExamples
             case JsonObject obj:
                 foreach (var (key, value) in obj.ToList())
                 {
-                    if (key == "$ref" && value?.GetValue<string>() is { } target && target.StartsWith(Prefix, StringComparison.Ordinal))
+                    if (key == "$ref" && value?.GetValue<string>() is { } target &&
+                        target.StartsWith(Prefix, StringComparison.Ordinal))
                     {
                         obj[key] = "#/$defs/" + target[Prefix.Length..];
                     }

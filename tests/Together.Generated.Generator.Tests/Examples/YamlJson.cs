@@ -56,7 +56,8 @@ public static partial class YamlJson
     {
         var text = scalar.Value ?? string.Empty;
         var tagged = !scalar.Tag.IsEmpty && scalar.Tag.Value != "!";
-        if (scalar.Style != ScalarStyle.Plain || (tagged && scalar.Tag.Value.EndsWith(":str", StringComparison.Ordinal)))
+        if (scalar.Style != ScalarStyle.Plain ||
+            (tagged && scalar.Tag.Value.EndsWith(":str", StringComparison.Ordinal)))
         {
             return JsonValue.Create(text);
         }
@@ -80,7 +81,7 @@ public static partial class YamlJson
         return JsonValue.Create(text);
     }
 
-    /// <summary>A YAML core-schema integer or float that is also a valid JSON number once a leading + is dropped.</summary>
+    /// <summary>A YAML core-schema integer or float that is a JSON number once a leading + is dropped.</summary>
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }

@@ -7,7 +7,8 @@ public sealed class ErrorBodyParserTests
         Assert.Equal(
             new ErrorDetails("Invalid model", "invalid_request_error", "model_not_found", "model"),
             ErrorBodyParser.Parse(
-                """{"error":{"message":"Invalid model","type":"invalid_request_error","param":"model","code":"model_not_found"}}"""));
+                """{"error":{"message":"Invalid model","type":"invalid_request_error","param":"model","""
+                + """ "code":"model_not_found"}}"""));
 
     [Fact]
     public void Parse_NestedErrorWithNullParamAndNumericCode_ReadsCodeAsText() =>
@@ -43,13 +44,15 @@ public sealed class ErrorBodyParserTests
 
     [Fact]
     public void Parse_PlainText_UsesFirstLine() =>
-        Assert.Equal("upstream connect error", ErrorBodyParser.Parse("upstream connect error\nreset reason: overflow").Message);
+        Assert.Equal("upstream connect error",
+            ErrorBodyParser.Parse("upstream connect error\nreset reason: overflow").Message);
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Parse_EmptyBody_HasNoMessage(string? body) => Assert.Equal(ErrorDetails.None, ErrorBodyParser.Parse(body));
+    public void Parse_EmptyBody_HasNoMessage(string? body) =>
+        Assert.Equal(ErrorDetails.None, ErrorBodyParser.Parse(body));
 
     [Fact]
     public void Parse_BrokenJson_FallsBackToText() =>

@@ -14,8 +14,8 @@ public sealed class ErrorMappingTests
     {
         using var core = Core();
         _server.Respond(HttpStatusCode.Unauthorized,
-            $$$"""{"error":{"message":"Invalid API key provided: {{{TestClient.ApiKey}}}","type":"invalid_request_error","""
-                + """ "code":"invalid_api_key"}}""",
+            $$$"""{"error":{"message":"Invalid API key provided: {{{TestClient.ApiKey}}}","""
+                + """ "type":"invalid_request_error","code":"invalid_api_key"}}""",
             headers: ("x-request-id", "req-401"));
 
         var error = await Assert.ThrowsAsync<AuthenticationException>(

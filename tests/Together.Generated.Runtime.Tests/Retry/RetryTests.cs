@@ -30,13 +30,15 @@ public sealed class RetryTests
         Assert.Equal("t1", thing.Id);
         Assert.Equal(2, _server.Hits);
         Assert.Equal(_server.Requests[0].Body, _server.Requests[1].Body);
-        Assert.InRange(_server.Requests[1].At - _server.Requests[0].At, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + Step);
+        var gap = _server.Requests[1].At - _server.Requests[0].At;
+        Assert.InRange(gap, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + Step);
     }
 
     [Fact]
     public async Task SendAsync_PostAttemptTimesOut_IsNotReplayed()
     {
-        using var core = TestClient.Create(_server, _clock, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
+        using var core = TestClient.Create(
+            _server, _clock, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
         _server.Hang();
         _server.Respond(HttpStatusCode.OK, """{"id":"never"}""");
 
@@ -52,7 +54,8 @@ public sealed class RetryTests
     [Fact]
     public async Task SendAsync_IdempotentPostAttemptTimesOut_IsReplayed()
     {
-        using var core = TestClient.Create(_server, _clock, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
+        using var core = TestClient.Create(
+            _server, _clock, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
         _server.Hang();
         _server.Respond(HttpStatusCode.OK, """{"id":"t2"}""");
         var request = new ApiRequest(TestClient.Endpoint("POST", "/things", idempotent: true), "/things");

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace Together.Generated.Runtime.Tests;
 
-/// <summary>A response body the test writes to piece by piece, so it controls exactly when the client can read.</summary>
+/// <summary>A response body the test writes piece by piece, so it controls exactly when the client can read.</summary>
 internal sealed class ControlledStream : Stream
 {
     private readonly Channel<byte[]> _pieces = Channel.CreateUnbounded<byte[]>();

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Together.Generated.Runtime.Tests;
 
-/// <summary>An in-process server: answers each request with the next scripted response and records what it got.</summary>
+/// <summary>An in-process server: answers each request with the next response, recording what it got.</summary>
 internal sealed class FakeHandler : HttpMessageHandler
 {
     private readonly ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _script =
@@ -62,7 +62,8 @@ internal sealed class FakeHandler : HttpMessageHandler
             throw new InvalidOperationException("unreachable");
         });
 
-    public FakeHandler Throw(Exception exception) => Respond((_, _) => Task.FromException<HttpResponseMessage>(exception));
+    public FakeHandler Throw(Exception exception) =>
+        Respond((_, _) => Task.FromException<HttpResponseMessage>(exception));
 
     protected override async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage request, CancellationToken cancellationToken)
@@ -73,7 +74,8 @@ internal sealed class FakeHandler : HttpMessageHandler
             Requests.Add(new RecordedRequest(
                 request.Method,
                 request.RequestUri!,
-                request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+                request.Headers.ToDictionary(
+                    h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
                 body,
                 _clock?.GetUtcNow() ?? DateTimeOffset.MinValue));
         }

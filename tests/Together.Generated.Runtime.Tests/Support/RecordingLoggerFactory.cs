@@ -27,11 +27,16 @@ internal sealed class RecordingLoggerFactory : ILoggerFactory, ILogger
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
         Entries.Enqueue(new LogEntry(eventId.Id, logLevel, formatter(state, exception), values.ToDictionary()));
     }
 }
 
-internal sealed record LogEntry(int EventId, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values);
+internal sealed record LogEntry(
+    int EventId, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values);

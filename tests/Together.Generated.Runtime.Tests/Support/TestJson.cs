@@ -6,7 +6,7 @@ internal sealed record Thing(string? Id, string? Text);
 
 internal sealed record Chunk(string? Text);
 
-/// <summary>A request body that tells the limiters its model and token ceiling, as generated request types do.</summary>
+/// <summary>A request body that tells the limiters its model and token ceiling, like generated requests.</summary>
 internal sealed class ModelRequest : ILimitedRequest
 {
     public string? Model { get; set; }

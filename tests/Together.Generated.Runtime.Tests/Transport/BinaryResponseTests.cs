@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -61,5 +62,24 @@ public sealed class BinaryResponseTests
         await core.SendAsync(TestClient.Get("in-flight"), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, core.Limiters.GetStatistics("in-flight")!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public async Task Dispose_CallWaitingForPermit_FailsWithObjectDisposed()
+    {
+        var server = new FakeHandler().Respond(HttpStatusCode.OK, "abc", "audio/wav");
+        var limits = TestClient.Limits(
+            new LimiterDefinition { Name = "in-flight", Kind = LimiterKind.Concurrency, RunAt = 1 });
+        var core = TestClient.Create(server, TestClient.NewClock(), limits);
+        await using var holding = await core.SendForBinaryAsync(TestClient.Post("in-flight"),
+            TestContext.Current.CancellationToken);
+
+        var waiting = core.SendForBinaryAsync(TestClient.Post("in-flight"), TestContext.Current.CancellationToken);
+        var waitedForPermit = !waiting.IsCompleted;
+        core.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+        Assert.True(waitedForPermit);
+        Assert.Equal(1, server.Hits);
     }
 }

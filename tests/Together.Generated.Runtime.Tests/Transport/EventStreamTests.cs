@@ -23,7 +23,7 @@ public sealed class EventStreamTests
         _server.Respond(HttpStatusCode.OK, Events("""{"text":"a"}""", """{"text":"b"}""", "[DONE]", """{"text":"c"}"""),
             "text/event-stream");
 
-        var texts = await ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, TestContext.Current.CancellationToken));
+        var texts = await ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, Token));
 
         Assert.Equal(["a", "b"], texts);
     }
@@ -36,7 +36,7 @@ public sealed class EventStreamTests
             ": keep-alive\n\ndata: {\"text\":\"a\"}\n\n: ping\ndata: {\"text\":\"b\"}\n\ndata: [DONE]\n\n",
             "text/event-stream");
 
-        var texts = await ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, TestContext.Current.CancellationToken));
+        var texts = await ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, Token));
 
         Assert.Equal(["a", "b"], texts);
     }
@@ -126,7 +126,7 @@ public sealed class EventStreamTests
         body.End(new IOException("connection reset"));
 
         var error = await Assert.ThrowsAsync<StreamInterruptedException>(
-            () => ReadAll(core.StreamAsync(TestClient.Get(), TestJson.Default.Chunk, TestContext.Current.CancellationToken)));
+            () => ReadAll(core.StreamAsync(TestClient.Get(), TestJson.Default.Chunk, Token)));
 
         Assert.Equal(1, error.ChunksReceived);
         Assert.IsType<IOException>(error.InnerException);
@@ -142,13 +142,15 @@ public sealed class EventStreamTests
         _server.Respond(Ok(body));
         body.Send("data: {\"text\":\"a\"}\n\n");
 
-        var reading = ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, TestContext.Current.CancellationToken));
+        var reading = ReadAll(core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, Token));
         var error = await Assert.ThrowsAsync<StreamInterruptedException>(
             () => clock.Drive(reading, TimeSpan.FromSeconds(1)));
 
         Assert.Equal(1, error.ChunksReceived);
         Assert.IsType<TogetherTimeoutException>(error.InnerException);
     }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static string Events(params string[] data) => string.Concat(Array.ConvertAll(data, d => $"data: {d}\n\n"));
 

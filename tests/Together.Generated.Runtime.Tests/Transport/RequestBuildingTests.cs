@@ -84,7 +84,8 @@ public sealed class RequestBuildingTests
         using var core = Core();
         _server.Respond(HttpStatusCode.OK, "data: [DONE]\n\n", "text/event-stream");
 
-        await foreach (var _ in core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, TestContext.Current.CancellationToken))
+        var token = TestContext.Current.CancellationToken;
+        await foreach (var _ in core.StreamAsync(TestClient.Post(), TestJson.Default.Chunk, token))
         {
         }
 
