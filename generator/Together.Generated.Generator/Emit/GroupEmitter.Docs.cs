@@ -16,7 +16,9 @@ internal static partial class GroupEmitter
 
         foreach (var parameter in Parameters(operation))
         {
-            writer.Doc("param", parameter.Summary ?? "The " + parameter.Name + " parameter.", $" name=\"{parameter.Name}\"");
+            // A keyword escaped as @class is named without its @ in a param tag.
+            var name = parameter.Name.TrimStart('@');
+            writer.Doc("param", parameter.Summary ?? "The " + name + " parameter.", $" name=\"{name}\"");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call, including its wait for permits.</param>");

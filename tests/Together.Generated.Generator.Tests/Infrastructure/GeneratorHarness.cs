@@ -16,8 +16,13 @@ public static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    /// <summary>The parse options generated code is compiled with: the newest language version.</summary>
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+    /// <summary>
+    /// The parse options generated code is compiled with: the newest language version, with documentation
+    /// comments checked so a public member without XML docs (CS1591) counts as a problem, as it does for a user
+    /// who sets GenerateDocumentationFile.
+    /// </summary>
+    public static readonly CSharpParseOptions ParseOptions =
+        new(LanguageVersion.Preview, DocumentationMode.Diagnose);
 
     public static GeneratorResult Run(IEnumerable<(string Path, string Text)> additionalFiles,
         IEnumerable<string>? sources = null, string? clientNamespace = null,
@@ -55,6 +60,7 @@ public static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
                 generalDiagnosticOption: ReportDiagnostic.Default));
 
     /// <summary>The compiler's errors and warnings (hidden and info diagnostics left out).</summary>
