@@ -21,17 +21,20 @@ internal static class ClientEmitter
         writer.Line($"private readonly {Core} _core;");
         writer.Line();
         writer.Line("/// <summary>Creates a client with its own <c>HttpClient</c>.</summary>");
-        writer.Line("/// <param name=\"options\">Key, base URL, timeouts and limit overrides; by default read from the");
+        writer.Line("/// <param name=\"options\">Key, base URL, timeouts and limit overrides; " +
+            "by default read from the");
         writer.Line("/// <c>TOGETHER_API_KEY</c> and <c>TOGETHER_BASE_URL</c> environment variables.</param>");
         writer.Line($"public TogetherClient({Options}? options = null)");
         writer.Line("    : this(null, options)");
         writer.Line("{");
         writer.Line("}");
         writer.Line();
-        writer.Line("/// <summary>Creates a client over <paramref name=\"httpClient\"/>, which it does not dispose.</summary>");
+        writer.Line("/// <summary>Creates a client over <paramref name=\"httpClient\"/>, " +
+            "which it does not dispose.</summary>");
         writer.Line("/// <param name=\"httpClient\">The client to send with, or null to create one.</param>");
         writer.Line("/// <param name=\"options\">Key, base URL, timeouts and limit overrides.</param>");
-        writer.Open($"public TogetherClient(global::System.Net.Http.HttpClient? httpClient, {Options}? options = null)");
+        writer.Open("public TogetherClient(global::System.Net.Http.HttpClient? httpClient, " +
+            $"{Options}? options = null)");
         writer.Line($"_core = new {Core}(");
         writer.Line("    httpClient,");
         writer.Line($"    options ?? new {Options}(),");
@@ -43,7 +46,8 @@ internal static class ClientEmitter
 
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>The runtime executing calls: its limiters and effective limits can be inspected.</summary>");
+        writer.Line("/// <summary>The runtime executing calls: " +
+            "its limiters and effective limits can be inspected.</summary>");
         writer.Line($"public {Core} Core => _core;");
         foreach (var group in context.Groups)
         {

@@ -5,7 +5,9 @@ using Together.Generated.Generator.Model;
 
 namespace Together.Generated.Generator.Emit;
 
-/// <summary>What every emitter of one client needs: the namespaces, the spec's types and each operation's policy.</summary>
+/// <summary>
+/// What every emitter of one client needs: the namespaces, the spec's types and each operation's policy.
+/// </summary>
 internal sealed class EmitContext
 {
     public EmitContext(string rootNamespace, SpecModel spec, IReadOnlyList<EndpointPolicy> policies)
@@ -29,7 +31,9 @@ internal sealed class EmitContext
 
     public SpecModel Spec { get; }
 
-    /// <summary>The limits file's decision for each operation, in the order of <see cref="SpecModel.Operations"/>.</summary>
+    /// <summary>
+    /// The limits file's decision for each operation, in the order of <see cref="SpecModel.Operations"/>.
+    /// </summary>
     public IReadOnlyList<EndpointPolicy> Policies { get; }
 
     public IReadOnlyDictionary<string, TypeDecl> Types { get; }
@@ -39,7 +43,8 @@ internal sealed class EmitContext
     public string JsonInfo(string typeName) => $"global::{ModelsNamespace}.TogetherJson.TypeInfo<{typeName}>()";
 
     private static string PropertyName(string group) =>
-        group is "Core" or "Limits" or "Dispose" or "Equals" or "GetHashCode" or "ToString" or "GetType" or "TogetherClient"
+        group is "Core" or "Limits" or "Dispose" or "Equals" or "GetHashCode" or "ToString" or "GetType"
+            or "TogetherClient"
             ? group + "Api"
             : group;
 

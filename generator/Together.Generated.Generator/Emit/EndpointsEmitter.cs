@@ -11,7 +11,8 @@ internal static class EndpointsEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new CodeWriter();
-        writer.Line("/// <summary>The description of every operation, with the limiters and retry policy it runs under.</summary>");
+        writer.Line("/// <summary>The description of every operation, " +
+            "with the limiters and retry policy it runs under.</summary>");
         writer.Open("public static partial class TogetherEndpoints");
         for (var i = 0; i < context.Spec.Operations.Count; i++)
         {
@@ -23,15 +24,18 @@ internal static class EndpointsEmitter
             }
 
             writer.Line($"/// <summary><c>{operation.Method} {CodeWriter.Escape(operation.Path)}</c>.</summary>");
-            writer.Line($"public static global::Together.Generated.EndpointDescriptor {operation.Name} {{ get; }} = new(");
+            writer.Line("public static global::Together.Generated.EndpointDescriptor " +
+                $"{operation.Name} {{ get; }} = new(");
             writer.Line($"    {CodeWriter.Quote(operation.Name)},");
             writer.Line($"    {CodeWriter.Quote(operation.Method)},");
             writer.Line($"    {CodeWriter.Quote(operation.Path)},");
             writer.Line($"    {StringArray(policy.Limiters)},");
             writer.Line($"    {CodeWriter.Quote(policy.RetryPolicy)},");
             writer.Line($"    idempotent: {(policy.Idempotent ? "true" : "false")},");
-            writer.Line($"    serverPath: {(operation.ServerPath is null ? "null" : CodeWriter.Quote(operation.ServerPath))},");
-            writer.Line($"    fallbackModels: {(policy.FallbackModels.Count == 0 ? "null" : StringArray(policy.FallbackModels))});");
+            writer.Line("    serverPath: " +
+                $"{(operation.ServerPath is null ? "null" : CodeWriter.Quote(operation.ServerPath))},");
+            writer.Line("    fallbackModels: " +
+                $"{(policy.FallbackModels.Count == 0 ? "null" : StringArray(policy.FallbackModels))});");
         }
 
         writer.Close();

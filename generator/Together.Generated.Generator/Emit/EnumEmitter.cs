@@ -20,7 +20,8 @@ internal static class EnumEmitter
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Line($"/// <summary>Creates a value from its wire form.</summary>");
-        writer.Line($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        writer.Line($"public {name}(string value) => _value = value ?? " +
+            "throw new global::System.ArgumentNullException(nameof(value));");
         foreach (var member in type.Members)
         {
             writer.Line();
@@ -42,13 +43,15 @@ internal static class EnumEmitter
         writer.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line($"public bool Equals({name} other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);");
+        writer.Line($"public bool Equals({name} other) => " +
+            "string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);");
+        writer.Line("public override int GetHashCode() => " +
+            "global::System.StringComparer.Ordinal.GetHashCode(WireValue);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public override string ToString() => WireValue;");
@@ -61,7 +64,8 @@ internal static class EnumEmitter
     private static void EmitConverter(CodeWriter writer, string name)
     {
         writer.Line("/// <summary>Reads and writes the value as a JSON string.</summary>");
-        writer.Open($"public sealed class WireConverter : global::System.Text.Json.Serialization.JsonConverter<{name}>");
+        writer.Open("public sealed class WireConverter : " +
+            $"global::System.Text.Json.Serialization.JsonConverter<{name}>");
         writer.Line("/// <inheritdoc />");
         writer.Open($"public override {name} Read(ref global::System.Text.Json.Utf8JsonReader reader, " +
             "global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");

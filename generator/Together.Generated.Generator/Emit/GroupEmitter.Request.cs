@@ -124,7 +124,9 @@ internal static partial class GroupEmitter
             !field.Required || field.Nullable);
     }
 
-    /// <summary>Adds a value in wire form; lists add one entry per item, anything else structured goes as JSON.</summary>
+    /// <summary>
+    /// Adds a value in wire form; lists add one entry per item, anything else structured goes as JSON.
+    /// </summary>
     private static void EmitValue(CodeWriter writer, EmitContext context, string add, string wireName, string value,
         TypeRef type, bool optional)
     {
@@ -132,14 +134,17 @@ internal static partial class GroupEmitter
         switch (type.Kind)
         {
             case WireKind.List:
-                var loop = $"foreach (var item in {value}) {add}({name}, global::Together.Generated.WireFormat.Value(item));";
+                var loop = $"foreach (var item in {value}) " +
+                    $"{add}({name}, global::Together.Generated.WireFormat.Value(item));";
                 writer.Line(optional || !type.IsValueType ? $"if ({value} is not null) {loop}" : loop);
                 break;
             case WireKind.Other:
             case WireKind.File:
                 var json = $"global::System.Text.Json.JsonSerializer.Serialize({value}, " +
                     $"global::{context.ModelsNamespace}.TogetherJson.Options)";
-                writer.Line(optional || !type.IsValueType ? $"if ({value} is not null) {add}({name}, {json});" : $"{add}({name}, {json});");
+                writer.Line(optional || !type.IsValueType
+                    ? $"if ({value} is not null) {add}({name}, {json});"
+                    : $"{add}({name}, {json});");
                 break;
             default:
                 writer.Line($"{add}({name}, global::Together.Generated.WireFormat.Value({value}));");
@@ -147,7 +152,9 @@ internal static partial class GroupEmitter
         }
     }
 
-    /// <summary>The path with each parameter percent-encoded, so a <c>/</c> inside a value cannot change the route.</summary>
+    /// <summary>
+    /// The path with each parameter percent-encoded, so a <c>/</c> inside a value cannot change the route.
+    /// </summary>
     private static string PathExpression(OperationModel operation)
     {
         var parts = new List<string>();

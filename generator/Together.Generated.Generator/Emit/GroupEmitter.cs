@@ -4,7 +4,9 @@ using Together.Generated.Generator.Model;
 
 namespace Together.Generated.Generator.Emit;
 
-/// <summary>Emits the class holding one tag group's operations: a method each, plus a streaming one where the spec streams.</summary>
+/// <summary>
+/// Emits the class holding one tag group's operations: a method each, plus a streaming one where the spec streams.
+/// </summary>
 internal static partial class GroupEmitter
 {
     private const string Runtime = "global::Together.Generated.";
@@ -58,8 +60,11 @@ internal static partial class GroupEmitter
             writer.Line("[global::System.Obsolete(\"This operation is deprecated in the API's spec.\")]");
         }
 
-        var operationId = operation.OperationId is null ? string.Empty : $", OperationId = {CodeWriter.Quote(operation.OperationId)}";
-        writer.Line($"[{Runtime}TogetherEndpoint({CodeWriter.Quote(operation.Method)}, {CodeWriter.Quote(operation.Path)}{operationId})]");
+        var operationId = operation.OperationId is null
+            ? string.Empty
+            : $", OperationId = {CodeWriter.Quote(operation.OperationId)}";
+        writer.Line($"[{Runtime}TogetherEndpoint({CodeWriter.Quote(operation.Method)}, " +
+            $"{CodeWriter.Quote(operation.Path)}{operationId})]");
         foreach (var limiter in policy.Limiters)
         {
             writer.Line($"[{Runtime}TogetherLimiter({CodeWriter.Quote(limiter)})]");
@@ -67,7 +72,8 @@ internal static partial class GroupEmitter
 
         writer.Line($"[{Runtime}TogetherRetryPolicy({CodeWriter.Quote(policy.RetryPolicy)})]");
         var name = operation.Name + (streaming ? "StreamAsync" : "Async");
-        var signature = string.Join(", ", Parameters(operation).Select(p => p.Declaration).Concat(new[] { $"{Token} cancellationToken = default" }));
+        var signature = string.Join(", ", Parameters(operation).Select(p => p.Declaration)
+            .Concat(new[] { $"{Token} cancellationToken = default" }));
         writer.Open($"public {ReturnType(context, operation, streaming)} {name}({signature})");
         foreach (var parameter in Parameters(operation).Where(p => p.NullCheck))
         {
@@ -77,7 +83,9 @@ internal static partial class GroupEmitter
         if (streaming && StreamProperty(context, operation) is { } stream)
         {
             // The streaming method asks for a stream whatever the caller set; the plain one leaves the body alone.
-            writer.Line(operation.Body!.Required ? $"body.{stream} = true;" : $"if (body is not null) body.{stream} = true;");
+            writer.Line(operation.Body!.Required
+                ? $"body.{stream} = true;"
+                : $"if (body is not null) body.{stream} = true;");
         }
 
         var arguments = string.Join(", ", Parameters(operation).Select(p => p.Name));
@@ -85,13 +93,15 @@ internal static partial class GroupEmitter
         if (streaming)
         {
             writer.Line("request.Streaming = true;");
-            writer.Line($"return _core.StreamAsync(request, {context.JsonInfo(operation.Response.StreamChunk!.Name)}, cancellationToken);");
+            writer.Line("return _core.StreamAsync(request, " +
+                $"{context.JsonInfo(operation.Response.StreamChunk!.Name)}, cancellationToken);");
         }
         else
         {
             writer.Line(operation.Response.Kind switch
             {
-                ResponseKind.Json => $"return _core.SendAsync(request, {context.JsonInfo(operation.Response.Type!.Name)}, cancellationToken);",
+                ResponseKind.Json => "return _core.SendAsync(request, " +
+                    $"{context.JsonInfo(operation.Response.Type!.Name)}, cancellationToken);",
                 ResponseKind.Text => "return _core.SendForTextAsync(request, cancellationToken);",
                 ResponseKind.Binary => "return _core.SendForBinaryAsync(request, cancellationToken);",
                 _ => "return _core.SendAsync(request, cancellationToken);",

@@ -1,6 +1,8 @@
 namespace Together.Generated.Generator.Emit;
 
-/// <summary>Emits <c>TogetherJson</c>, the one place the generated client gets its serialization settings from.</summary>
+/// <summary>
+/// Emits <c>TogetherJson</c>, the one place the generated client gets its serialization settings from.
+/// </summary>
 internal static class JsonEmitter
 {
     public static string Emit(EmitContext context)
@@ -9,20 +11,24 @@ internal static class JsonEmitter
         writer.Line("/// <summary>The JSON settings of the generated client.</summary>");
         writer.Open("public static partial class TogetherJson");
         writer.Line("/// <summary>");
-        writer.Line("/// The options every generated call serializes with: web defaults (camelCase is overridden by each");
+        writer.Line("/// The options every generated call serializes with: " +
+            "web defaults (camelCase is overridden by each");
         writer.Line("/// property's exact wire name), and the generated converters for open enums and unions.");
         writer.Line("/// </summary>");
         writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
         writer.Line();
-        writer.Line("/// <summary>The metadata for <typeparamref name=\"T\"/> under <see cref=\"Options\"/>.</summary>");
+        writer.Line("/// <summary>The metadata for <typeparamref name=\"T\"/> " +
+            "under <see cref=\"Options\"/>.</summary>");
         writer.Line("public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>");
-        writer.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        writer.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)" +
+            "Options.GetTypeInfo(typeof(T));");
         writer.Line();
         writer.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions(" +
             "global::System.Text.Json.JsonSerializerDefaults.Web)");
         writer.Line("{");
-        writer.Line("    TypeInfoResolver = new global::System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),");
+        writer.Line("    TypeInfoResolver = " +
+            "new global::System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),");
         writer.Line("};");
         writer.Line("options.MakeReadOnly();");
         writer.Line("return options;");

@@ -33,9 +33,11 @@ internal static class ObjectEmitter
         if (type.AdditionalProperties is not null)
         {
             writer.Line();
-            writer.Line("/// <summary>Properties the spec does not name, kept so that nothing is lost on a round trip.</summary>");
+            writer.Line("/// <summary>Properties the spec does not name, " +
+                "kept so that nothing is lost on a round trip.</summary>");
             writer.Line($"[{Json}JsonExtensionData]");
-            writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? " +
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, " +
+                "global::System.Text.Json.JsonElement>? " +
                 "AdditionalProperties { get; set; }");
         }
 

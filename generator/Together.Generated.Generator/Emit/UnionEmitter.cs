@@ -21,17 +21,20 @@ internal static partial class UnionEmitter
         writer.Doc("summary", type.Summary ?? $"One of several shapes of {name}.");
         writer.Line("/// <remarks>Exactly one of the branch properties is set.</remarks>");
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.WireConverter))]");
-        writer.Open($"public sealed partial class {name}" + (primitive ? " : global::Together.Generated.IWireValue" : ""));
+        writer.Open($"public sealed partial class {name}" +
+            (primitive ? " : global::Together.Generated.IWireValue" : ""));
         foreach (var variant in type.Variants)
         {
-            writer.Line($"/// <summary>Creates the union holding a <c>{CodeWriter.Escape(variant.Name)}</c> branch.</summary>");
+            writer.Line("/// <summary>Creates the union holding a " +
+                $"<c>{CodeWriter.Escape(variant.Name)}</c> branch.</summary>");
             writer.Line($"public {name}({variant.Type.Name} value) => {variant.Name} = value;");
             writer.Line();
         }
 
         foreach (var variant in type.Variants)
         {
-            writer.Line($"/// <summary>The <c>{CodeWriter.Escape(variant.Name)}</c> branch, or null when another is set.</summary>");
+            writer.Line($"/// <summary>The <c>{CodeWriter.Escape(variant.Name)}</c> branch, " +
+                "or null when another is set.</summary>");
             writer.Line($"public {variant.Type.Nullable} {variant.Name} {{ get; }}");
             writer.Line();
         }
@@ -49,7 +52,8 @@ internal static partial class UnionEmitter
 
         if (primitive)
         {
-            var wire = string.Join(" ?? ", type.Variants.Select(v => $"global::Together.Generated.WireFormat.Value({v.Name})"));
+            var wire = string.Join(" ?? ",
+                type.Variants.Select(v => $"global::Together.Generated.WireFormat.Value({v.Name})"));
             writer.Line("/// <inheritdoc />");
             writer.Line($"public string WireValue => {wire} ?? string.Empty;");
             writer.Line();
@@ -78,7 +82,8 @@ internal static partial class UnionEmitter
     {
         var name = type.Name;
         writer.Line($"/// <summary>Reads whichever branch the JSON holds; writes the branch that is set.</summary>");
-        writer.Open($"public sealed class WireConverter : global::System.Text.Json.Serialization.JsonConverter<{name}>");
+        writer.Open("public sealed class WireConverter : " +
+            $"global::System.Text.Json.Serialization.JsonConverter<{name}>");
         writer.Line("/// <inheritdoc />");
         writer.Open($"public override {name}? Read(ref global::System.Text.Json.Utf8JsonReader reader, " +
             "global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");

@@ -43,7 +43,9 @@ internal static class Naming
         return IsKeyword(camel) ? "@" + camel : camel;
     }
 
-    /// <summary>Names an operation from its method and path: <c>GET /files/{id}/content</c> gives <c>GetFilesIdContent</c>.</summary>
+    /// <summary>
+    /// Names an operation from its method and path: <c>GET /files/{id}/content</c> gives <c>GetFilesIdContent</c>.
+    /// </summary>
     public static string FromMethodAndPath(string method, string path)
     {
         var builder = new StringBuilder(Pascal(method.ToLowerInvariant()));
@@ -73,7 +75,8 @@ internal static class Naming
     }
 
     public static bool IsKeyword(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None;
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ||
+        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None;
 
     private static string Valid(string name)
     {

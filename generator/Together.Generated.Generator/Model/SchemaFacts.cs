@@ -41,7 +41,9 @@ internal static class SchemaFacts
     /// </summary>
     public static bool IsNull(JsonNode? node) => node is null || JsonNullSentinel.IsJsonNullSentinel(node);
 
-    /// <summary>A schema that only says "null": <c>type: 'null'</c>, or <c>{nullable: true}</c> with nothing else.</summary>
+    /// <summary>
+    /// A schema that only says "null": <c>type: 'null'</c>, or <c>{nullable: true}</c> with nothing else.
+    /// </summary>
     public static bool IsNullOnly(IOpenApiSchema schema)
     {
         if (schema is OpenApiSchemaReference)

@@ -124,5 +124,6 @@ internal sealed partial class SchemaMapper
     private bool RequiredIn(IOpenApiSchema schema, string property) =>
         ObjectParts(schema, string.Empty).Any(p => p.Part.Required?.Contains(property) == true);
 
-    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, true);
+    private static string Literal(string value) =>
+        Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, true);
 }

@@ -197,7 +197,8 @@ internal sealed partial class SchemaMapper
                 return new Mapped(TypeRef.Bool, false);
             case JsonSchemaType.Array:
                 var item = Map(schema.Items, nameHint + "Item", path + "/items");
-                return new Mapped(TypeRef.ListOf(item.Nullable ? item.Type with { Name = item.Type.Nullable } : item.Type),
+                return new Mapped(
+                    TypeRef.ListOf(item.Nullable ? item.Type with { Name = item.Type.Nullable } : item.Type),
                     false);
             case JsonSchemaType.Object:
             case null:
@@ -212,7 +213,8 @@ internal sealed partial class SchemaMapper
         if (schema.AdditionalProperties is { } values && !SchemaFacts.IsEmpty(values))
         {
             var value = Map(values, nameHint + "Value", path + "/additionalProperties");
-            return new Mapped(TypeRef.MapOf(value.Nullable ? value.Type with { Name = value.Type.Nullable } : value.Type),
+            return new Mapped(
+                TypeRef.MapOf(value.Nullable ? value.Type with { Name = value.Type.Nullable } : value.Type),
                 false);
         }
 

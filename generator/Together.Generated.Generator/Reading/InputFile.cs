@@ -6,10 +6,14 @@ namespace Together.Generated.Generator.Reading;
 /// <summary>An AdditionalFile's path and text, value-equal so unchanged files are cached.</summary>
 internal sealed record InputFile(string Path, string Text)
 {
-    private static readonly Regex OpenApiKey = new(@"^\s*(""openapi""\s*:|openapi\s*:)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-    private static readonly Regex YamlOpenApiKey = new(@"^openapi\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-    private static readonly Regex VersionKey = new(@"^version\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-    private static readonly Regex LimitsKey = new(@"^(limiters|endpoints)\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex OpenApiKey = new(
+        @"^\s*(""openapi""\s*:|openapi\s*:)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex YamlOpenApiKey = new(
+        @"^openapi\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex VersionKey = new(
+        @"^version\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex LimitsKey = new(
+        @"^(limiters|endpoints)\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>
     /// What the file is, by content rather than name: a top-level <c>openapi</c> key makes a spec (YAML or JSON);

@@ -16,7 +16,9 @@ internal sealed class SpecLocator
 
     public SpecLocator(string text) => _text = text;
 
-    /// <summary>Zero-based line and column of the node at <paramref name="pointer"/>, or of its nearest ancestor.</summary>
+    /// <summary>
+    /// Zero-based line and column of the node at <paramref name="pointer"/>, or of its nearest ancestor.
+    /// </summary>
     public (int Line, int Column) Find(string pointer)
     {
         var node = Root();

@@ -2,7 +2,9 @@ using System;
 
 namespace Together.Generated;
 
-/// <summary>The HTTP method and path template of a generated endpoint method, exactly as the spec writes them.</summary>
+/// <summary>
+/// The HTTP method and path template of a generated endpoint method, exactly as the spec writes them.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class TogetherEndpointAttribute : Attribute
 {
@@ -23,7 +25,9 @@ public sealed class TogetherEndpointAttribute : Attribute
     public string? OperationId { get; set; }
 }
 
-/// <summary>A limiter the limits file assigns to a generated endpoint method; one attribute per limiter, in order.</summary>
+/// <summary>
+/// A limiter the limits file assigns to a generated endpoint method; one attribute per limiter, in order.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class TogetherLimiterAttribute : Attribute
 {

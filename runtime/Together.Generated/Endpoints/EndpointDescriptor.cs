@@ -61,7 +61,9 @@ public sealed class EndpointDescriptor
     /// <summary>Whether a POST may be replayed when the server may already have processed it.</summary>
     public bool Idempotent { get; }
 
-    /// <summary>A path replacing the base URL's path for this operation (from a per-operation server), or null.</summary>
+    /// <summary>
+    /// A path replacing the base URL's path for this operation (from a per-operation server), or null.
+    /// </summary>
     public string? ServerPath { get; }
 
     /// <summary>Fallback models, in order; empty when none.</summary>

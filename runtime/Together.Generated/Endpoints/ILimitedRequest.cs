@@ -9,7 +9,9 @@ public interface ILimitedRequest
     /// <summary>The model the call runs on, for per-model partitions and fallback; null when absent.</summary>
     string? Model { get; }
 
-    /// <summary>The most tokens the call may generate (<c>max_tokens</c>), for token budgets; null when absent.</summary>
+    /// <summary>
+    /// The most tokens the call may generate (<c>max_tokens</c>), for token budgets; null when absent.
+    /// </summary>
     int? MaxTokens { get; }
 
     /// <summary>How many choices are requested (<c>n</c>); null when absent, meaning one.</summary>

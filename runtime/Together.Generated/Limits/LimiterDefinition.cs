@@ -27,7 +27,9 @@ public sealed class LimiterDefinition
     /// <summary>The window the budget is counted over. Default one minute.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Permits a token bucket may hand out at once above its smooth rate. Default 0 (one second's share).</summary>
+    /// <summary>
+    /// Permits a token bucket may hand out at once above its smooth rate. Default 0 (one second's share).
+    /// </summary>
     public int Burst { get; set; }
 
     /// <summary>How many callers may wait for a permit; more fail at once. Default 1000.</summary>

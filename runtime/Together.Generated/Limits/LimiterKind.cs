@@ -3,7 +3,9 @@ namespace Together.Generated;
 /// <summary>The algorithm a limiter uses.</summary>
 public enum LimiterKind
 {
-    /// <summary>Refilled smoothly, a little every refill period, with a small burst (the default for budgets).</summary>
+    /// <summary>
+    /// Refilled smoothly, a little every refill period, with a small burst (the default for budgets).
+    /// </summary>
     TokenBucket,
 
     /// <summary>At most the budget in any window, counted in segments.</summary>

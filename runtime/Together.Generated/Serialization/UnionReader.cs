@@ -9,7 +9,9 @@ namespace Together.Generated.Serialization;
 /// </summary>
 public static class UnionReader
 {
-    /// <summary>Whether <paramref name="element"/> is an object holding every one of <paramref name="names"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="element"/> is an object holding every one of <paramref name="names"/>.
+    /// </summary>
     public static bool HasProperties(JsonElement element, params string[] names)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -35,7 +37,9 @@ public static class UnionReader
             ? value.GetString()
             : null;
 
-    /// <summary>Deserializes <paramref name="element"/> as <typeparamref name="T"/>, or returns false if it does not fit.</summary>
+    /// <summary>
+    /// Deserializes <paramref name="element"/> as <typeparamref name="T"/>, or returns false if it does not fit.
+    /// </summary>
     public static bool TryRead<T>(JsonElement element, JsonSerializerOptions options, out T value)
     {
         try

@@ -22,7 +22,8 @@ public sealed class MultipartBody : RequestBody
                 // Quoted like the file parts: some form parsers refuse an unquoted name.
                 var content = new StringContent(value);
                 content.Headers.ContentType = null;
-                content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
+                content.Headers.ContentDisposition =
+                    new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
                 return content;
             });
         }

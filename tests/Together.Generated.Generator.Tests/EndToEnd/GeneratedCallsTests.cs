@@ -45,7 +45,8 @@ public sealed class GeneratedCallsTests
         try
         {
             var handler = new ScriptedHandler().Respond(HttpStatusCode.OK,
-                """{"id":"f1","object":"file","created_at":1,"filename":"train.jsonl","bytes":17,"purpose":"fine-tune"}""");
+                """{"id":"f1","object":"file","created_at":1,"filename":"train.jsonl","bytes":""" +
+                """17,"purpose":"fine-tune"}""");
             using var client = _fixture.Create(handler);
             var body = _fixture.Model("PostFilesUploadRequest",
                 """{"purpose":"fine-tune","file_name":"train.jsonl"}""");
@@ -85,7 +86,8 @@ public sealed class GeneratedCallsTests
     [Fact]
     public async Task ChatStream_ServerSentEvents_YieldTypedChunksAndAskForAStream()
     {
-        const string Events = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\"," +
+        const string Events = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\"," +
+            "\"created\":1,\"model\":\"m\"," +
             "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n" +
             ": keep-alive\n\n" +
             "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\"," +

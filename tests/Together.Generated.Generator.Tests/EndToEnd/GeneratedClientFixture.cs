@@ -55,7 +55,9 @@ public sealed class GeneratedClientFixture
     }
 }
 
-/// <summary>A created client: calls a group's method by name with the arguments given, then a cancellation token.</summary>
+/// <summary>
+/// A created client: calls a group's method by name with the arguments given, then a cancellation token.
+/// </summary>
 public sealed class ClientHandle : IDisposable
 {
     private readonly GeneratedClientFixture _fixture;

@@ -17,7 +17,8 @@ public static class GeneratedAssembly
     {
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        Assert.True(emit.Success,
+            string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         stream.Position = 0;
         var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
         return context.LoadFromStream(stream);

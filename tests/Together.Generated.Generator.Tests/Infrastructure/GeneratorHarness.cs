@@ -49,7 +49,8 @@ public static class GeneratorHarness
             texts,
             ParseOptions,
             new OptionsProvider(options),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None,
+                trackIncrementalGeneratorSteps: trackSteps));
     }
 
     public static CSharpCompilation CreateCompilation(IEnumerable<string> sources,

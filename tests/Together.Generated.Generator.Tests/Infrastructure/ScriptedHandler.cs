@@ -8,7 +8,9 @@ using System.Threading.Tasks;
 
 namespace Together.Generated.Generator.Tests.Infrastructure;
 
-/// <summary>An in-process HTTP handler answering each request with the next scripted response, recording requests.</summary>
+/// <summary>
+/// An in-process HTTP handler answering each request with the next scripted response, recording requests.
+/// </summary>
 public sealed class ScriptedHandler : HttpMessageHandler
 {
     private readonly Queue<Func<HttpResponseMessage>> _responses = new();

@@ -23,7 +23,8 @@ public static class SharedSpecs
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs", "together"));
+    public static string Directory =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs", "together"));
 
     /// <summary>The full path of one shared spec; skips (or, under CI, fails) when the folder is missing.</summary>
     public static string PathOf(string file)
@@ -51,6 +52,7 @@ public static class SharedSpecs
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Together.Generated.sln not found above the tests.");
+        return directory?.FullName ??
+            throw new InvalidOperationException("Together.Generated.sln not found above the tests.");
     }
 }

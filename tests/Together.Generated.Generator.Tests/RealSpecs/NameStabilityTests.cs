@@ -24,7 +24,8 @@ public sealed class NameStabilityTests
             {
                 if (names[i].TryGetValue(operation, out var next))
                 {
-                    Assert.True(name == next, $"{operation} was {name} in {SharedSpecs.Versions[i - 1].File}, is {next}");
+                    Assert.True(name == next,
+                        $"{operation} was {name} in {SharedSpecs.Versions[i - 1].File}, is {next}");
                     compared++;
                 }
             }
@@ -40,13 +41,15 @@ public sealed class NameStabilityTests
         var names = new Dictionary<(string, string), string>();
         foreach (var method in EndpointAttributes.AllMethods(result.Output.Assembly.GlobalNamespace))
         {
-            var endpoint = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "TogetherEndpointAttribute");
+            var endpoint = method.GetAttributes()
+                .FirstOrDefault(a => a.AttributeClass?.Name == "TogetherEndpointAttribute");
             if (endpoint is null || method.Name.EndsWith("StreamAsync", System.StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var key = ((string)endpoint.ConstructorArguments[0].Value!, (string)endpoint.ConstructorArguments[1].Value!);
+            var key = ((string)endpoint.ConstructorArguments[0].Value!,
+                (string)endpoint.ConstructorArguments[1].Value!);
             names[key] = method.ContainingType.Name + "." + method.Name;
         }
 

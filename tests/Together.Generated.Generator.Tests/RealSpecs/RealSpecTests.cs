@@ -39,6 +39,7 @@ public sealed class RealSpecTests
         var generated = EndpointAttributes.Read(result.Output);
         var declared = SpecOperations.HttpOperations(specPath);
         Assert.Equal(expected, generated.Count);
-        Assert.Equal(declared.OrderBy(o => o.Path).ThenBy(o => o.Method), generated.OrderBy(o => o.Path).ThenBy(o => o.Method));
+        Assert.Equal(declared.OrderBy(o => o.Path).ThenBy(o => o.Method),
+            generated.OrderBy(o => o.Path).ThenBy(o => o.Method));
     }
 }
