@@ -35,6 +35,12 @@ internal static class ErrorFactory
                 .Append(", longer than retry policy '").Append(policy.Name).Append("' allows (")
                 .Append(Seconds(policy.MaxWait)).Append(").");
         }
+        else if (call.RefusedWait is { } refused)
+        {
+            message.Append(attempt.WaitHint is null ? " The next retry would wait " : " The server asked to wait ")
+                .Append(Seconds(refused.Wait)).Append(", more than the ").Append(Seconds(refused.Left))
+                .Append(" left of the call's TotalTimeout.");
+        }
 
         var error = Create(status, message.ToString());
         error.Endpoint = call.Endpoint.Name;
@@ -127,6 +133,32 @@ internal static class ErrorFactory
             RequestId = RequestIdOf(response),
             Attempts = call.Attempts,
         };
+
+    /// <summary>
+    /// The error for a call that was still waiting for a permit when another call with the same key was refused with
+    /// 401 or 402: the same type and server details, a message that says the call was never sent.
+    /// </summary>
+    public static TogetherApiException RefusedBehind(TogetherApiException refused, string endpoint, Exception inner)
+    {
+        var message = $"{endpoint}: not sent, because an earlier call with the same API key was refused: "
+            + refused.Message;
+        TogetherApiException error = refused switch
+        {
+            AuthenticationException => new AuthenticationException(message, inner),
+            PaymentRequiredException => new PaymentRequiredException(message, inner),
+            _ => new TogetherApiException(message, inner),
+        };
+        error.Endpoint = endpoint;
+        error.StatusCode = refused.StatusCode;
+        error.ErrorMessage = refused.ErrorMessage;
+        error.ErrorType = refused.ErrorType;
+        error.ErrorCode = refused.ErrorCode;
+        error.ErrorParam = refused.ErrorParam;
+        error.RequestId = refused.RequestId;
+        error.RawBody = refused.RawBody;
+        error.Attempts = 0;
+        return error;
+    }
 
     public static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;

@@ -23,6 +23,7 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
     private long _successes;
     private long _failures;
     private TimeSpan _lastActivity;
+    private TimeSpan _pausedUntil;
     private bool _disposed;
 
     protected ClockedRateLimiter(TimeProvider time, int permitLimit, int queueLimit, TimeSpan replenishmentPeriod)
@@ -50,8 +51,11 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
         {
             lock (_gate)
             {
-                Advance(Now());
-                return _queue.Count == 0 && Available >= PermitLimit ? Now() - _lastActivity : null;
+                var now = Now();
+                Refresh(now);
+                return _queue.Count == 0 && Available >= FullAt && now >= _pausedUntil
+                    ? now - _lastActivity
+                    : null;
             }
         }
     }
@@ -61,13 +65,21 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
     /// <summary>Permits available now (may be fractional for a token bucket).</summary>
     protected abstract double Available { get; }
 
+    /// <summary>What <see cref="Available"/> reaches when the limiter has been left alone long enough.</summary>
+    protected virtual double FullAt => PermitLimit;
+
+    /// <summary>
+    /// Whether callers are waiting and no pause holds them back; set before each <see cref="Advance"/>.
+    /// </summary>
+    protected bool Backlogged { get; private set; }
+
     public override bool TryReplenish() => false;
 
     public override RateLimiterStatistics? GetStatistics()
     {
         lock (_gate)
         {
-            Advance(Now());
+            Refresh(Now());
             return new RateLimiterStatistics
             {
                 CurrentAvailablePermits = (long)Math.Floor(Available + 1e-9),
@@ -84,8 +96,43 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
     /// <summary>Spends <paramref name="permits"/>; only called when <see cref="Available"/> covers them.</summary>
     protected abstract void Consume(int permits);
 
-    /// <summary>How long from <paramref name="now"/> until <paramref name="permits"/> are available.</summary>
+    /// <summary>
+    /// How long from <paramref name="now"/> until <paramref name="permits"/> are available, never less than the
+    /// exact time: a grant a tick early could put one request too many into the server's window.
+    /// </summary>
     protected abstract TimeSpan TimeUntil(int permits, TimeSpan now);
+
+    /// <summary>Rounds a wait in seconds up to whole ticks, so that rounding can only make a grant later.</summary>
+    protected static TimeSpan CeilingSeconds(double seconds) =>
+        seconds <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)Math.Ceiling(seconds * TimeSpan.TicksPerSecond));
+
+    /// <summary>
+    /// Holds back every permit, for waiters and new callers alike, until <paramref name="wait"/> from now has
+    /// passed (a longer pause already in force is kept). Used when the server answers 429, so that the queue does
+    /// not send into a window the server has just said is closed.
+    /// </summary>
+    public void PauseFor(TimeSpan wait)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = Now();
+            if (now + wait > _pausedUntil)
+            {
+                _pausedUntil = now + wait;
+                Schedule(now);
+            }
+        }
+    }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
@@ -94,14 +141,14 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = Now();
-            Advance(now);
-            if (_queue.Count == 0 && Covers(Math.Max(permitCount, 1)))
+            Refresh(now);
+            if (_queue.Count == 0 && Covers(Math.Max(permitCount, 1), now))
             {
                 return Grant(permitCount, now);
             }
 
             _failures++;
-            return PermitLease.Refused(TimeUntil(_queuedPermits + Math.Max(permitCount, 1), now));
+            return PermitLease.Refused(Wait(_queuedPermits + Math.Max(permitCount, 1), now));
         }
     }
 
@@ -123,8 +170,8 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = Now();
-            Advance(now);
-            if (_queue.Count == 0 && Covers(permitCount))
+            Refresh(now);
+            if (_queue.Count == 0 && Covers(permitCount, now))
             {
                 return new ValueTask<RateLimitLease>(Grant(permitCount, now));
             }
@@ -133,7 +180,7 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
             {
                 _failures++;
                 return new ValueTask<RateLimitLease>(
-                    PermitLease.Refused(TimeUntil(_queuedPermits + permitCount, now)));
+                    PermitLease.Refused(Wait(_queuedPermits + permitCount, now)));
             }
 
             waiter = new Waiter(this, permitCount);
@@ -193,7 +240,21 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
 
     private TimeSpan Now() => Time.GetElapsedTime(_origin);
 
-    private bool Covers(int permits) => Available + 1e-9 >= permits;
+    private void Refresh(TimeSpan now)
+    {
+        Backlogged = _queue.Count > 0 && now >= _pausedUntil;
+        Advance(now);
+    }
+
+    // Exact, with no tolerance: TimeUntil rounds up instead, so a grant is never early.
+    private bool Covers(int permits, TimeSpan now) => now >= _pausedUntil && Available >= permits;
+
+    private TimeSpan Wait(int permits, TimeSpan now)
+    {
+        var paused = _pausedUntil - now;
+        var refill = TimeUntil(permits, now);
+        return paused > refill ? paused : refill;
+    }
 
     private PermitLease Grant(int permits, TimeSpan now)
     {
@@ -216,8 +277,8 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
             }
 
             var now = Now();
-            Advance(now);
-            while (_queue.First is { } head && Covers(head.Value.Permits))
+            Refresh(now);
+            while (_queue.First is { } head && Covers(head.Value.Permits, now))
             {
                 _queue.RemoveFirst();
                 _queuedPermits -= head.Value.Permits;
@@ -244,9 +305,9 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
             return;
         }
 
-        // At least a millisecond, so float rounding that leaves a sliver of a permit missing cannot spin the timer.
-        var due = TimeUntil(head.Value.Permits, now);
-        var floor = TimeSpan.FromMilliseconds(1);
+        // At least a tick, so float rounding that leaves a sliver of a permit missing cannot spin the timer.
+        var due = Wait(head.Value.Permits, now);
+        var floor = TimeSpan.FromTicks(1);
         _timer.Change(due < floor ? floor : due, Timeout.InfiniteTimeSpan);
     }
 

@@ -27,14 +27,20 @@ internal static class LimiterFactory
             case LimiterKind.TokenBucket:
                 var perSecond = budget / RequireWindow(definition).TotalSeconds;
 
-                // Burst 0 means one second's share: the smooth rate with no extra burst (at least one permit).
-                var capacity = definition.Burst > 0 ? definition.Burst : Math.Max(1, (int)Math.Ceiling(perSecond));
-                return new(new ClockedTokenBucketLimiter(time, capacity, perSecond, queueLimit), capacity);
+                // Together counts per second, so no second may see more than its share (at least one request).
+                // Idle, a requests bucket holds one request unless a burst is set: traffic starts smoothly. A token
+                // budget needs room for one call's charge, so it holds the whole second's share.
+                var secondShare = Math.Max(1, (int)Math.Floor(perSecond + 1e-9));
+                var idleCapacity = definition.Burst > 0 ? definition.Burst
+                    : definition.Unit == LimitUnit.Tokens ? secondShare
+                    : 1;
+                var bucket = new ClockedTokenBucketLimiter(
+                    time, idleCapacity, secondShare, budget, RequireWindow(definition), queueLimit);
+                return new(bucket, bucket.PermitLimit);
 
             case LimiterKind.SlidingWindow:
                 var window = RequireWindow(definition);
-                var segments = Math.Clamp((int)Math.Ceiling(window.TotalSeconds), 1, 60);
-                return new(new ClockedSlidingWindowLimiter(time, budget, window, segments, queueLimit), budget);
+                return new(new ClockedSlidingWindowLimiter(time, budget, window, queueLimit), budget);
 
             case LimiterKind.Concurrency:
             case LimiterKind.JobSlots:

@@ -20,6 +20,7 @@ public sealed class LimiterRegistry : IDisposable
     private readonly TogetherLimits _limits;
     private readonly TimeProvider _time;
     private readonly string _fingerprint;
+    private QueueRefusal _refusal = new();
     private volatile bool _disposed;
 
     internal LimiterRegistry(TogetherLimits limits, TimeProvider time, string keyFingerprint)
@@ -79,6 +80,8 @@ public sealed class LimiterRegistry : IDisposable
         }
 
         var leases = new List<RateLimitLease>(endpoint.Limiters.Count);
+        var refusal = Volatile.Read(ref _refusal);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, refusal.Token);
         try
         {
             foreach (var limiterName in endpoint.Limiters)
@@ -96,7 +99,7 @@ public sealed class LimiterRegistry : IDisposable
                 }
 
                 var permits = PermitsFor(definition, request, partition.PermitLimit);
-                var lease = await partition.Limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+                var lease = await partition.Limiter.AcquireAsync(permits, waiting.Token).ConfigureAwait(false);
                 if (!lease.IsAcquired)
                 {
                     TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
@@ -119,12 +122,43 @@ public sealed class LimiterRegistry : IDisposable
 
             return new LeaseBundle(leases);
         }
+        catch (OperationCanceledException e)
+            when (refusal.Error is { } error && !cancellationToken.IsCancellationRequested)
+        {
+            new LeaseBundle(leases).Dispose();
+            throw ErrorFactory.RefusedBehind(error, endpoint.Name, e);
+        }
         catch
         {
             new LeaseBundle(leases).Dispose();
             throw;
         }
     }
+
+    /// <summary>
+    /// Holds back every rate limiter on <paramref name="endpoint"/>'s chain, for this request's partitions, for
+    /// <paramref name="wait"/>: the server answered 429, so the other waiters must not rush into the same closed
+    /// window. Concurrency and job-slot limiters count calls in flight, not a rate, and are left alone.
+    /// </summary>
+    internal void HoldBack(EndpointDescriptor endpoint, ILimitedRequest? request, TimeSpan wait)
+    {
+        foreach (var limiterName in endpoint.Limiters)
+        {
+            if (_limits.Limiters.TryGetValue(limiterName, out var definition)
+                && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Limiter
+                    is ClockedRateLimiter limiter)
+            {
+                limiter.PauseFor(wait);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fails every call now waiting for a permit with a copy of <paramref name="error"/> (a 401 or 402: the key is
+    /// bad or out of credit, so the calls behind it would be refused too). Calls started later wait as usual.
+    /// </summary>
+    internal void RefuseQueued(TogetherApiException error) =>
+        Interlocked.Exchange(ref _refusal, new QueueRefusal()).Refuse(error);
 
     // Token budgets are charged the most the call may generate; the real usage is not known until it ends.
     private static int PermitsFor(LimiterDefinition definition, ILimitedRequest? request, int permitLimit)

@@ -28,7 +28,8 @@ public sealed class LimiterDefinition
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Permits a token bucket may hand out at once above its smooth rate. Default 0 (one second's share).
+    /// How many calls a token bucket lets go at once after a quiet spell. Default 0: one for a requests budget (a
+    /// smooth start), one second's share for a tokens budget. No one-second window gets more than its share.
     /// </summary>
     public int Burst { get; set; }
 

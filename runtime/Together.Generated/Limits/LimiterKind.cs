@@ -4,11 +4,12 @@ namespace Together.Generated;
 public enum LimiterKind
 {
     /// <summary>
-    /// Refilled smoothly, a little every refill period, with a small burst (the default for budgets).
+    /// Refilled smoothly at the run-at rate, with no burst unless one is set, and never more than one second's share
+    /// in any one-second window (the default for budgets).
     /// </summary>
     TokenBucket,
 
-    /// <summary>At most the budget in any window, counted in segments.</summary>
+    /// <summary>At most the budget in any window, counted exactly: a grant frees its permit one window later.</summary>
     SlidingWindow,
 
     /// <summary>At most the budget in flight at once.</summary>

@@ -26,9 +26,10 @@ internal static class RetryPipelineFactory
         {
             Name = policy.Name,
             MaxRetryAttempts = policy.MaxRetries,
-            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, CallOf(args.Context), policy)),
-            DelayGenerator = args => new ValueTask<TimeSpan?>(
-                args.Outcome.Result?.WaitHint ?? Backoff.Delay(policy, args.AttemptNumber, settings.Jitter())),
+            ShouldHandle = args => new ValueTask<bool>(
+                ShouldRetry(args.Outcome, CallOf(args.Context), policy)
+                && FitsTimeLeft(args.Outcome, CallOf(args.Context), policy, args.AttemptNumber, settings)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(CallOf(args.Context).NextDelay),
             OnRetry = args =>
             {
                 // Release the failed attempt's permits now rather than holding them through the backoff delay.
@@ -72,6 +73,34 @@ internal static class RetryPipelineFactory
 
             // A wait longer than the policy tolerates fails the call now, carrying the hint, instead of sleeping.
             && !(attempt.WaitHint > policy.MaxWait);
+    }
+
+    /// <summary>
+    /// Decides the wait before the next attempt (the server's hint, else backoff) and whether it fits in what is
+    /// left of the total timeout; a wait that cannot fit fails the call now rather than sleeping into the timeout.
+    /// </summary>
+    private static bool FitsTimeLeft(
+        Outcome<AttemptResult> outcome,
+        CallScope call,
+        RetryPolicyDefinition policy,
+        int retry,
+        ClientSettings settings)
+    {
+        if (retry >= policy.MaxRetries)
+        {
+            // Polly asks about the last attempt too; no retry follows it, so no wait needs to fit.
+            return true;
+        }
+
+        var delay = outcome.Result?.WaitHint ?? Backoff.Delay(policy, retry, settings.Jitter());
+        call.NextDelay = delay;
+        if (call.Remaining is { } left && delay >= left)
+        {
+            call.RefusedWait = (delay, left < TimeSpan.Zero ? TimeSpan.Zero : left);
+            return false;
+        }
+
+        return true;
     }
 
     private static CallScope CallOf(ResilienceContext context) =>

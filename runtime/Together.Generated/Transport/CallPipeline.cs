@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,6 +52,7 @@ internal sealed class CallPipeline
             {
                 Log.CallAnswered(_settings.Logger, endpoint.Name, attempt.StatusCode, call.Attempts,
                     call.ElapsedMilliseconds);
+                TogetherResponseCapture.Record(call, attempt.Response);
                 return attempt;
             }
 
@@ -58,7 +60,13 @@ internal sealed class CallPipeline
             {
                 var body = await BoundedBodyReader.ReadAsync(attempt.Response.Content, call.Token)
                     .ConfigureAwait(false);
-                throw ErrorFactory.FromResponse(call, attempt, body, policy);
+                var error = ErrorFactory.FromResponse(call, attempt, body, policy);
+                if (error is AuthenticationException or PaymentRequiredException)
+                {
+                    _limiters.RefuseQueued(error);
+                }
+
+                throw error;
             }
         }
         catch (OperationCanceledException e) when (call.TotalTimeoutElapsed)
@@ -96,6 +104,12 @@ internal sealed class CallPipeline
                 var (response, request) = await RedirectFollower.SendAsync(_http, call, linked.Token)
                     .ConfigureAwait(false);
                 var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // Without a hint, one second: Together counts its limits per second.
+                    _limiters.HoldBack(call.Endpoint, call.Request.Limits, hint ?? TimeSpan.FromSeconds(1));
+                }
+
                 return new AttemptResult(response, request, leases, hint);
             }
             catch (OperationCanceledException e)

@@ -47,6 +47,20 @@ internal sealed class CallScope : IDisposable
 
     public long ElapsedMilliseconds => (long)Settings.Time.GetElapsedTime(StartTimestamp).TotalMilliseconds;
 
+    /// <summary>What is left of the total timeout; null when it is infinite.</summary>
+    public TimeSpan? Remaining =>
+        Settings.TotalTimeout == Timeout.InfiniteTimeSpan
+            ? null
+            : Settings.TotalTimeout - Settings.Time.GetElapsedTime(StartTimestamp);
+
+    /// <summary>The wait before the next attempt, decided together with whether to retry.</summary>
+    public TimeSpan NextDelay { get; set; }
+
+    /// <summary>
+    /// A wait the call refused because it did not fit the time left (with that time), so that the error can say so.
+    /// </summary>
+    public (TimeSpan Wait, TimeSpan Left)? RefusedWait { get; set; }
+
     public void Dispose()
     {
         _linked.Dispose();

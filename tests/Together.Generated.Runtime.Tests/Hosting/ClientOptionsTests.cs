@@ -50,13 +50,16 @@ public sealed class ClientOptionsTests
     {
         var server = new FakeHandler().Respond(HttpStatusCode.OK, """{"id":"t1"}""");
         var limits = TestClient.Limits(new LimiterDefinition { Name = "rpm", RunAt = 60 });
-        using var core = TestClient.Create(server, TestClient.NewClock(), limits,
+        var clock = TestClient.NewClock();
+        using var core = TestClient.Create(server, clock, limits,
             o => o.ConfigureLimits = l => l.Limiters["rpm"].RunAt = 600);
 
         await core.SendAsync(TestClient.Post("rpm"), TestJson.Default.Thing, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
 
+        // 600 a minute refills a permit in 0.1 s; the compiled 60 a minute would take a whole second.
         Assert.Equal(600, core.Limits.Limiters["rpm"].RunAt);
-        Assert.Equal(9, core.Limiters.GetStatistics("rpm")!.CurrentAvailablePermits);
+        Assert.Equal(1, core.Limiters.GetStatistics("rpm")!.CurrentAvailablePermits);
     }
 
     [Fact]

@@ -121,8 +121,10 @@ public sealed class LimiterRegistryTests
 
         (await registry.AcquireAsync(Endpoint("rpm"), new ModelRequest { Model = "big-model" }, Token)).Dispose();
         (await registry.AcquireAsync(Endpoint("rpm"), new ModelRequest { Model = "small-model" }, Token)).Dispose();
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
 
-        Assert.Equal(4, registry.GetStatistics("rpm", model: "big-model")!.CurrentAvailablePermits);
+        // 300 a minute refills in 0.2 s; 60 a minute needs a second.
+        Assert.Equal(1, registry.GetStatistics("rpm", model: "big-model")!.CurrentAvailablePermits);
         Assert.Equal(0, registry.GetStatistics("rpm", model: "small-model")!.CurrentAvailablePermits);
         Assert.Null(registry.GetStatistics("rpm", model: "unused-model"));
     }

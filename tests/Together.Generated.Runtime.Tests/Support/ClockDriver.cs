@@ -38,4 +38,30 @@ internal static class ClockDriver
 
         Assert.True(task.IsCompleted, $"Still running after {maxSteps} steps of {step} on the fake clock.");
     }
+
+    /// <summary>
+    /// Drives <paramref name="task"/> like <see cref="Drive(FakeTimeProvider, Task, TimeSpan, int)"/>, but before each
+    /// step waits (in real time, up to a second) until <paramref name="settled"/> holds, so that work released by
+    /// one step has reached its next waiting point before the clock moves again. Without it, a continuation that
+    /// runs late would see a later fake time than the one its timer fired at.
+    /// </summary>
+    public static async Task DriveSettled(
+        this FakeTimeProvider clock, Task task, Func<bool> settled, TimeSpan step, int maxSteps)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            for (var spin = 0; spin < 1000 && !settled() && !task.IsCompleted; spin++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1));
+            }
+
+            if (!task.IsCompleted)
+            {
+                clock.Advance(step);
+            }
+        }
+
+        Assert.True(task.IsCompleted, $"Still running after {maxSteps} steps of {step} on the fake clock.");
+        await task;
+    }
 }

@@ -30,7 +30,7 @@ internal static class TestClient
     }
 
     public static TogetherClientCore Create(
-        FakeHandler handler,
+        HttpMessageHandler handler,
         FakeTimeProvider clock,
         TogetherLimits? limits = null,
         Action<TogetherClientOptions>? configure = null,

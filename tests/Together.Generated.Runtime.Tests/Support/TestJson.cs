@@ -6,6 +6,10 @@ internal sealed record Thing(string? Id, string? Text);
 
 internal sealed record Chunk(string? Text);
 
+internal sealed record UsageChunk(string? Text, string? FinishReason, UsageCounts? Usage);
+
+internal sealed record UsageCounts(int PromptTokens, int CompletionTokens, int TotalTokens);
+
 /// <summary>A request body that tells the limiters its model and token ceiling, like generated requests.</summary>
 internal sealed class ModelRequest : ILimitedRequest
 {
@@ -25,5 +29,6 @@ internal sealed class ModelRequest : ILimitedRequest
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(Thing))]
 [JsonSerializable(typeof(Chunk))]
+[JsonSerializable(typeof(UsageChunk))]
 [JsonSerializable(typeof(ModelRequest))]
 internal sealed partial class TestJson : JsonSerializerContext;

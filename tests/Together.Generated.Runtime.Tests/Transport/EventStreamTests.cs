@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -148,6 +149,30 @@ public sealed class EventStreamTests
 
         Assert.Equal(1, error.ChunksReceived);
         Assert.IsType<TogetherTimeoutException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task StreamAsync_UsageOnFinishingChunkOrInAChunkOfItsOwn_ReachesTheCaller(bool ownChunk)
+    {
+        using var core = Core(InFlight);
+        var usage = """ "usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}""";
+        var events = ownChunk
+            ? Events("""{"text":"a"}""", """{"text":"b","finish_reason":"stop"}""", "{" + usage + "}", "[DONE]")
+            : Events("""{"text":"a"}""", """{"text":"b","finish_reason":"stop",""" + usage + "}", "[DONE]");
+        _server.Respond(HttpStatusCode.OK, events, "text/event-stream");
+
+        var chunks = new List<UsageChunk>();
+        await foreach (var chunk in core.StreamAsync(TestClient.Post("in-flight"), TestJson.Default.UsageChunk, Token))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.Equal(ownChunk ? 3 : 2, chunks.Count);
+        Assert.Equal("ab", string.Concat(chunks.Select(c => c.Text)));
+        Assert.Equal(7, chunks[^1].Usage?.TotalTokens);
+        Assert.Equal(1, core.Limiters.GetStatistics("in-flight")!.CurrentAvailablePermits);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
