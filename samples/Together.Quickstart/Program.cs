@@ -1,35 +1,50 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-using Together;
-using Together.Generated;
-using Together.Models;
+using System.CommandLine;
+using Together.Quickstart;
 
-// Lists the models, asks for one chat completion, then streams another, printing tokens as they arrive.
-// The key comes from TOGETHER_API_KEY and the base URL from TOGETHER_BASE_URL (default: the real API).
-var model = args.Length > 0 ? args[0] : "meta-llama/Llama-3.3-70B-Instruct-Turbo";
-using var client = new TogetherClient(new TogetherClientOptions());
-
-var models = await client.Models.ModelsAsync();
-Console.WriteLine($"{models.Count} models available.");
-
-var answer = await client.Chat.ChatCompletionsAsync(Ask(model, "Say hello in five words."));
-Console.WriteLine(answer.Choices[0].Message?.Content);
-
-await foreach (var chunk in client.Chat.ChatCompletionsStreamAsync(Ask(model, "Count from one to five.")))
+// The quickstart: a tour of the generated client, then a load of numbered chat calls under the limits file's
+// budgets, ending with a table. Without TOGETHER_BASE_URL or TOGETHER_API_KEY it starts a local emulator.
+var requests = new Option<int>("--requests", "-n")
 {
-    if (chunk.Choices.Count > 0)
-    {
-        Console.Write(chunk.Choices[0].Delta?.Content);
-    }
-}
-
-Console.WriteLine();
-return 0;
-
-static ChatCompletionRequest Ask(string model, string prompt) => new()
-{
-    Model = model,
-    Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = prompt } },
-    MaxTokens = 64,
+    Description = "Chat calls the load makes.",
+    DefaultValueFactory = _ => 200,
 };
+var concurrency = new Option<int>("--concurrency", "-c")
+{
+    Description = "Load calls in flight at once.",
+    DefaultValueFactory = _ => 16,
+};
+var model = new Option<string>("--model", "-m")
+{
+    Description = "The chat model.",
+    DefaultValueFactory = _ => QuickstartRun.DefaultModel,
+};
+var embeddingModel = new Option<string>("--embedding-model")
+{
+    Description = "The embedding model of the tour.",
+    DefaultValueFactory = _ => QuickstartRun.DefaultEmbeddingModel,
+};
+var rpm = new Option<int?>("--rpm")
+{
+    Description = "Overrides the chat budgets (key-wide and per model) with this many requests a minute, as an "
+        + "account on another tier would. Default: the limits file's figures.",
+};
+var emulatorLimit = new Option<int>("--emulator-limit")
+{
+    Description = "Requests a second per model that the self-started emulator allows.",
+    DefaultValueFactory = _ => 10,
+};
+var skipTour = new Option<bool>("--load-only") { Description = "Skip the tour; run only the load." };
+
+var root = new RootCommand("Runs the Together.Generated client: a tour of its calls, then a load under the limits.")
+{
+    requests, concurrency, model, embeddingModel, rpm, emulatorLimit, skipTour,
+};
+root.SetAction((parse, cancellationToken) => QuickstartRun.RunAsync(
+    new QuickstartArgs(
+        new LoadSettings(parse.GetValue(requests), parse.GetValue(concurrency), parse.GetValue(model)!),
+        parse.GetValue(embeddingModel)!,
+        parse.GetValue(rpm),
+        parse.GetValue(emulatorLimit),
+        parse.GetValue(skipTour)),
+    cancellationToken));
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,108 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Together.Emulator;
+using Together.Generated;
+using Together.Quickstart;
+
+namespace Together.EndToEnd.Tests;
+
+/// <summary>
+/// The emulator on TestHost and the quickstart's generated client over it, sharing one fake clock: the client's
+/// limiters, retries and timeouts and the emulator's sliding windows all read the same time.
+/// </summary>
+internal sealed class FakeClockRig : IAsyncDisposable
+{
+    public const string Key = "end-to-end-key";
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _http;
+
+    private FakeClockRig(WebApplication app, FakeTimeProvider clock, int? requestsPerMinute)
+    {
+        _app = app;
+        Clock = clock;
+        State = app.Services.GetRequiredService<EmulatorState>();
+        Counter = new StatusCounter(app.GetTestServer().CreateHandler());
+        _http = new HttpClient(Counter) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var options = new TogetherClientOptions
+        {
+            ApiKey = Key,
+            BaseUrl = new Uri("http://127.0.0.1/v1"),
+            TimeProvider = clock,
+            Jitter = new Random(7).NextDouble,
+            ConfigureLimits = requestsPerMinute is { } perMinute
+                ? limits => Budget.Override(limits, TogetherEndpoints.ChatCompletions, perMinute)
+                : null,
+        };
+        Client = new TogetherClient(_http, options);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public EmulatorState State { get; }
+
+    public StatusCounter Counter { get; }
+
+    public TogetherClient Client { get; }
+
+    /// <summary>
+    /// Starts the emulator with <paramref name="emulator"/> and a client, its chat budgets optionally overridden.
+    /// </summary>
+    public static async Task<FakeClockRig> StartAsync(EmulatorOptions emulator, int? requestsPerMinute)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        var builder = EmulatorApp.CreateBuilder([], emulator, clock);
+        builder.WebHost.UseTestServer();
+        var app = EmulatorApp.Build(builder);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new FakeClockRig(app, clock, requestsPerMinute);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while moving the clock in steps of <paramref name="step"/>. Before each step it
+    /// waits (in real time, up to a second) until every permit the client's chat limiter (the last of its chain)
+    /// granted has reached the emulator, so that no request meets a later fake time than the one it was let go at.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan step, int maxSteps)
+    {
+        for (var i = 0; i < maxSteps && !work.IsCompleted; i++)
+        {
+            // Always give the thread pool a moment: continuations released by the last step must get to run.
+            await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(1), TestContext.Current.CancellationToken));
+            for (var spin = 0; spin < 1000 && !Settled() && !work.IsCompleted; spin++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1), TestContext.Current.CancellationToken);
+            }
+
+            if (!work.IsCompleted)
+            {
+                Clock.Advance(step);
+            }
+        }
+
+        Assert.True(work.IsCompleted, $"Still running after {maxSteps} steps of {step} on the fake clock.");
+        return await work;
+    }
+
+    private bool Settled()
+    {
+        // The chat limiter is the last of the chain: a permit it grants is a request on its way.
+        var granted = Client.Core.Limiters.GetStatistics("chat", QuickstartRun.DefaultModel)?.TotalSuccessfulLeases
+            ?? 0;
+        return Counter.Attempts >= granted && State.GetStats().TotalRequests >= granted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
