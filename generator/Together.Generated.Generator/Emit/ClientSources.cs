@@ -44,6 +44,14 @@ internal static class ClientSources
         {
             AddSource(output, group.ClassName, GroupEmitter.Emit(context, group));
         }
+
+        var embeddings = EmbeddingBatchShape.Find(spec);
+        var embeddingsGroup = context.Groups.FirstOrDefault(g => g.Group == embeddings?.Group);
+        if (embeddings is not null && embeddingsGroup is not null)
+        {
+            AddSource(output, embeddingsGroup.ClassName + ".EmbedMany",
+                EmbeddingBatchEmitter.Emit(context, embeddingsGroup, embeddings));
+        }
     }
 
     private static void AddSource(SourceProductionContext output, string name, string source) =>

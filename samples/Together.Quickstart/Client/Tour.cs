@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Together.Generated;
 using Together.Models;
 
 namespace Together.Quickstart;
@@ -19,7 +20,13 @@ public static class Tour
         "Streams hold their permit until they end.",
     ];
 
-    /// <summary>Lists models, asks one chat completion, streams another, and embeds a batch of texts.</summary>
+    /// <summary>The texts the tour embeds in batches.</summary>
+    public const int ManyTexts = 100;
+
+    /// <summary>
+    /// Lists models, asks one chat completion, streams another, embeds a few texts in one request, then many in
+    /// batches with progress.
+    /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="model">The chat model.</param>
     /// <param name="embeddingModel">The embedding model.</param>
@@ -61,6 +68,17 @@ public static class Tour
             cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Embeddings: {embeddings.Data.Count} vectors of "
             + $"{embeddings.Data.FirstOrDefault()?.Embedding.Count} dimensions").ConfigureAwait(false);
+
+        // Many texts: EmbedManyAsync splits them into requests of the limits file's embedding_batch_size, under the
+        // embeddings budget, and returns the vectors in the texts' order.
+        var many = Enumerable.Range(1, ManyTexts).Select(i => $"Document #{i} to index.").ToArray();
+        var progress = new Reporter(p => output.WriteLine(
+            $"Batched embeddings: {p.CompletedInputs}/{p.TotalInputs} texts, "
+            + $"{p.CompletedBatches}/{p.TotalBatches} requests"));
+        var vectors = await client.Embeddings.EmbedManyAsync(many, embeddingModel, progress: progress,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Batched embeddings: {vectors.Count} vectors, in the texts' order")
+            .ConfigureAwait(false);
     }
 
     private static ChatCompletionRequest Ask(string model, string prompt) => new()
@@ -69,4 +87,18 @@ public static class Tour
         Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = prompt } },
         MaxTokens = 64,
     };
+
+    // Reports at once from the calling thread, unlike Progress<T>, which posts and can report out of order.
+    private sealed class Reporter(Action<BatchProgress> report) : IProgress<BatchProgress>
+    {
+        private readonly object _sync = new();
+
+        public void Report(BatchProgress value)
+        {
+            lock (_sync)
+            {
+                report(value);
+            }
+        }
+    }
 }

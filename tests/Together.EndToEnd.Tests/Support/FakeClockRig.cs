@@ -23,8 +23,12 @@ internal sealed class FakeClockRig : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http;
 
-    private FakeClockRig(WebApplication app, FakeTimeProvider clock, int? requestsPerMinute)
+    private readonly (string Limiter, string Model) _settleOn;
+
+    private FakeClockRig(
+        WebApplication app, FakeTimeProvider clock, int? requestsPerMinute, (string Limiter, string Model) settleOn)
     {
+        _settleOn = settleOn;
         _app = app;
         Clock = clock;
         State = app.Services.GetRequiredService<EmulatorState>();
@@ -54,20 +58,28 @@ internal sealed class FakeClockRig : IAsyncDisposable
     /// <summary>
     /// Starts the emulator with <paramref name="emulator"/> and a client, its chat budgets optionally overridden.
     /// </summary>
-    public static async Task<FakeClockRig> StartAsync(EmulatorOptions emulator, int? requestsPerMinute)
+    /// <param name="emulator">The emulator's options.</param>
+    /// <param name="requestsPerMinute">The chat budgets' override; null keeps the limits file's.</param>
+    /// <param name="limiterToSettle">
+    /// The last limiter of the calls' chain, and the model of its partition: a permit it grants is a request on its
+    /// way. Default: the chat limiter for the quickstart's model.
+    /// </param>
+    public static async Task<FakeClockRig> StartAsync(
+        EmulatorOptions emulator, int? requestsPerMinute, (string, string)? limiterToSettle = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
         var builder = EmulatorApp.CreateBuilder([], emulator, clock);
         builder.WebHost.UseTestServer();
         var app = EmulatorApp.Build(builder);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new FakeClockRig(app, clock, requestsPerMinute);
+        var settleOn = limiterToSettle ?? ("chat", QuickstartRun.DefaultModel);
+        return new FakeClockRig(app, clock, requestsPerMinute, settleOn);
     }
 
     /// <summary>
     /// Runs <paramref name="work"/> while moving the clock in steps of <paramref name="step"/>. Before each step it
-    /// waits (in real time, up to a second) until every permit the client's chat limiter (the last of its chain)
-    /// granted has reached the emulator, so that no request meets a later fake time than the one it was let go at.
+    /// waits (in real time, up to a second) until every permit the last limiter of the calls' chain granted has
+    /// reached the emulator, so that no request meets a later fake time than the one it was let go at.
     /// </summary>
     public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan step, int maxSteps)
     {
@@ -92,8 +104,7 @@ internal sealed class FakeClockRig : IAsyncDisposable
 
     private bool Settled()
     {
-        // The chat limiter is the last of the chain: a permit it grants is a request on its way.
-        var granted = Client.Core.Limiters.GetStatistics("chat", QuickstartRun.DefaultModel)?.TotalSuccessfulLeases
+        var granted = Client.Core.Limiters.GetStatistics(_settleOn.Limiter, _settleOn.Model)?.TotalSuccessfulLeases
             ?? 0;
         return Counter.Attempts >= granted && State.GetStats().TotalRequests >= granted;
     }
