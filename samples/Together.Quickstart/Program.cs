@@ -28,10 +28,11 @@ var rpm = new Option<int?>("--rpm")
     Description = "Overrides the chat budgets (key-wide and per model) with this many requests a minute, as an "
         + "account on another tier would. Default: the limits file's figures.",
 };
-var emulatorLimit = new Option<int>("--emulator-limit")
+var emulatorLimit = new Option<int?>("--emulator-limit")
 {
-    Description = "Requests a second per model that the self-started emulator allows.",
-    DefaultValueFactory = _ => 10,
+    Description = "Requests a second per model that the self-started emulator allows (default 10). Only for the "
+        + "emulator the quickstart starts itself; ignored, with a warning, when TOGETHER_BASE_URL or TOGETHER_API_KEY "
+        + "names another server.",
 };
 var skipTour = new Option<bool>("--load-only") { Description = "Skip the tour; run only the load." };
 

@@ -4,7 +4,9 @@ namespace Together.Quickstart;
 /// <param name="Load">The load to run.</param>
 /// <param name="EmbeddingModel">The embedding model of the tour.</param>
 /// <param name="RequestsPerMinute">Overrides the chat budgets when set.</param>
-/// <param name="EmulatorLimit">Requests a second per model the self-started emulator allows.</param>
+/// <param name="EmulatorLimit">
+/// Requests a second per model the self-started emulator allows; null means the default, 10.
+/// </param>
 /// <param name="LoadOnly">Skips the tour.</param>
 public sealed record QuickstartArgs(
-    LoadSettings Load, string EmbeddingModel, int? RequestsPerMinute, int EmulatorLimit, bool LoadOnly);
+    LoadSettings Load, string EmbeddingModel, int? RequestsPerMinute, int? EmulatorLimit, bool LoadOnly);

@@ -13,6 +13,9 @@ public static class QuickstartRun
     /// <summary>The chat model used unless <c>--model</c> names another.</summary>
     public const string DefaultModel = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
 
+    /// <summary>Requests a second per model the self-started emulator allows unless --emulator-limit says.</summary>
+    public const int DefaultEmulatorLimit = 10;
+
     /// <summary>The embedding model used unless <c>--embedding-model</c> names another.</summary>
     public const string DefaultEmbeddingModel = "BAAI/bge-base-en-v1.5";
 
@@ -20,14 +23,22 @@ public static class QuickstartRun
     public static async Task<int> RunAsync(QuickstartArgs args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Load.Requests < 1 || args.Load.Concurrency < 1 || args.RequestsPerMinute is < 1)
+        if (args.Load.Requests < 1 || args.Load.Concurrency < 1 || args.RequestsPerMinute is < 1
+            || args.EmulatorLimit is < 0)
         {
-            AnsiConsole.MarkupLine("[red]--requests, --concurrency and --rpm must be at least 1.[/]");
+            AnsiConsole.MarkupLine(
+                "[red]--requests, --concurrency and --rpm must be at least 1, --emulator-limit at least 0.[/]");
             return 2;
         }
 
-        await using var target = await Target.ResolveAsync(args.EmulatorLimit).ConfigureAwait(false);
+        await using var target = await Target.ResolveAsync(args.EmulatorLimit ?? DefaultEmulatorLimit)
+            .ConfigureAwait(false);
         AnsiConsole.MarkupLine($"Calling {Markup.Escape(target.Description)}.");
+        if (args.EmulatorLimit is not null && !target.IsOwnEmulator)
+        {
+            AnsiConsole.MarkupLine("[yellow]--emulator-limit is ignored: it sets only the emulator the quickstart "
+                + "starts itself, and TOGETHER_BASE_URL or TOGETHER_API_KEY names another server.[/]");
+        }
         var counter = new StatusCounter(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new TogetherClient(http, Options(target, args.RequestsPerMinute));

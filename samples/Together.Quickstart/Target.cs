@@ -32,6 +32,9 @@ public sealed class Target : IAsyncDisposable
     /// <summary>The key to send; never printed.</summary>
     public string ApiKey { get; }
 
+    /// <summary>Whether the quickstart started this target's emulator itself.</summary>
+    public bool IsOwnEmulator => _emulator is not null;
+
     /// <summary>Where the calls go, in words.</summary>
     public string Description { get; }
 

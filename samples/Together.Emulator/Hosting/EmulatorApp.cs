@@ -46,6 +46,10 @@ public static class EmulatorApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        // A failed start (a taken port) is reported by RunAsync in one line; the host's own log repeats it as a
+        // stack trace. Any other start failure still surfaces as the exception it is.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -126,7 +130,19 @@ public static class EmulatorApp
             return 2;
         }
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (System.IO.IOException exception)
+        {
+            // Kestrel reports a taken port this way; say so in one line rather than with a stack trace.
+            await Console.Error.WriteLineAsync(
+                $"The emulator could not listen: {exception.Message} Pick another port with --urls.");
+            await app.DisposeAsync();
+            return 2;
+        }
+
         var address = ListeningAddress(app);
         Console.WriteLine($"Together emulator listening on {address} (API base URL {new Uri(address, "v1")})");
         await app.WaitForShutdownAsync();
