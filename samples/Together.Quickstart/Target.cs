@@ -55,7 +55,8 @@ public sealed class Target : IAsyncDisposable
             return new Target(TogetherClientOptions.DefaultBaseUrl, key, "the Together API", null);
         }
 
-        var options = new EmulatorOptions { RequestsPerSecond = emulatorLimit };
+        // Like Together, it refuses a model it does not list: try --model with a made-up id.
+        var options = new EmulatorOptions { RequestsPerSecond = emulatorLimit, KnownModelsOnly = true };
         var app = EmulatorApp.Build(["--urls", "http://127.0.0.1:0"], options);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Urls.First().TrimEnd('/');

@@ -42,7 +42,15 @@ internal static class ErrorFactory
                 .Append(" left of the call's TotalTimeout.");
         }
 
-        var error = Create(status, message.ToString());
+        var model = call.Request.Limits?.Model;
+        var missingModel = status == 404 && model is not null && IsAboutModel(details, model) ? model : null;
+        if (missingModel is not null)
+        {
+            message.Append(" The model '").Append(missingModel).Append("' is not available to this key: list the ")
+                .Append("models it can use with the models operation (client.Models.ModelsAsync()).");
+        }
+
+        var error = Create(status, message.ToString(), missingModel);
         error.Endpoint = call.Endpoint.Name;
         error.StatusCode = status;
         error.ErrorMessage = serverMessage;
@@ -163,12 +171,20 @@ internal static class ErrorFactory
     public static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
-    private static TogetherApiException Create(int status, string message) =>
+    // A 404 is about the model when the server says so (Together: code model_not_available, or a message naming
+    // it); a 404 for an unknown path or id stays a plain NotFoundException.
+    private static bool IsAboutModel(ErrorDetails details, string model) =>
+        details.Code?.Contains("model", StringComparison.OrdinalIgnoreCase) == true
+        || details.Param == "model"
+        || details.Message?.Contains(model, StringComparison.Ordinal) == true;
+
+    private static TogetherApiException Create(int status, string message, string? model) =>
         status switch
         {
             401 => new AuthenticationException(message),
             402 => new PaymentRequiredException(message),
             403 => new PermissionDeniedException(message),
+            404 when model is not null => new ModelNotFoundException(message) { Model = model },
             404 => new NotFoundException(message),
             429 => new RateLimitedException(message),
             >= 500 => new ServerException(message),

@@ -3,7 +3,7 @@ using System;
 namespace Together.Generated;
 
 /// <summary>HTTP 404: the endpoint, model or resource does not exist.</summary>
-public sealed class NotFoundException : TogetherApiException
+public class NotFoundException : TogetherApiException
 {
     /// <summary>Creates the exception with a message.</summary>
     public NotFoundException(string message)

@@ -37,4 +37,11 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "{Endpoint} stream ended after {Chunks} chunk(s)", EventName = "StreamEnded")]
     public static partial void StreamEnded(ILogger logger, string endpoint, int chunks);
+
+    [LoggerMessage(
+        6,
+        LogLevel.Warning,
+        "{Endpoint} stayed overloaded (503) on {Model} after its retries; trying fallback model {Fallback}",
+        EventName = "FallingBack")]
+    public static partial void FallingBack(ILogger logger, string endpoint, string model, string fallback);
 }

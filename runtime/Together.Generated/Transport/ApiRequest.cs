@@ -43,6 +43,32 @@ public sealed class ApiRequest
     /// <summary>Whether the caller asked for a streamed (<c>text/event-stream</c>) response.</summary>
     public bool Streaming { get; set; }
 
+    /// <summary>Whether this is a fallback model's copy of the caller's request.</summary>
+    internal bool IsFallback { get; private set; }
+
+    /// <summary>
+    /// A copy of this request for <paramref name="model"/>: the body's <c>model</c> replaced, and the limiters told
+    /// the new model, so it draws on that model's budget. Null when the body cannot carry a model.
+    /// </summary>
+    internal ApiRequest? ForModel(string model)
+    {
+        if (Body?.WithModel(model) is not { } body || Limits is null)
+        {
+            return null;
+        }
+
+        var copy = new ApiRequest(Endpoint, Path)
+        {
+            Body = body,
+            Limits = new FallbackLimits(Limits, model),
+            Streaming = Streaming,
+            IsFallback = true,
+        };
+        copy._query.AddRange(_query);
+        copy._headers.AddRange(_headers);
+        return copy;
+    }
+
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
     public ApiRequest AddQuery(string name, string? value)
     {
@@ -78,5 +104,16 @@ public sealed class ApiRequest
     {
         Body = body ?? throw new ArgumentNullException(nameof(body));
         return this;
+    }
+
+    private sealed class FallbackLimits(ILimitedRequest original, string model) : ILimitedRequest
+    {
+        public string? Model => model;
+
+        public int? MaxTokens => original.MaxTokens;
+
+        public int? Choices => original.Choices;
+
+        public bool Streams => original.Streams;
     }
 }

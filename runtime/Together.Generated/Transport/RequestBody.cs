@@ -1,6 +1,8 @@
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Together.Generated;
@@ -18,11 +20,30 @@ public abstract class RequestBody
     public static RequestBody Json<T>(T value, JsonTypeInfo<T> typeInfo) =>
         new JsonRequestBody(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
 
+    /// <summary>
+    /// This body with its top-level <c>model</c> set to <paramref name="model"/>, for a fallback attempt; null when
+    /// the body is not a JSON object. The caller's request object is left as it was.
+    /// </summary>
+    internal virtual RequestBody? WithModel(string model) => null;
+
     private sealed class JsonRequestBody : RequestBody
     {
         private readonly byte[] _utf8;
 
         public JsonRequestBody(byte[] utf8) => _utf8 = utf8;
+
+        // Through a JsonNode, not the typed object: the model's C# type varies by spec (string, open enum, union),
+        // and the caller's object must not change under them.
+        internal override RequestBody? WithModel(string model)
+        {
+            if (JsonNode.Parse(_utf8) is not JsonObject body)
+            {
+                return null;
+            }
+
+            body["model"] = model;
+            return new JsonRequestBody(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        }
 
         public override HttpContent CreateContent()
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -133,6 +134,10 @@ public sealed class TogetherClientCore : IDisposable
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>
+    /// Runs the call on the caller's model and, while it ends overloaded (503 after the policy's retries), on each of
+    /// the endpoint's fallback models in turn. Each model's call has its own retries, permits and timeouts.
+    /// </summary>
     private async Task<TResult> ExecuteAsync<TResult>(
         ApiRequest request,
         ResponseKind kind,
@@ -141,6 +146,31 @@ public sealed class TogetherClientCore : IDisposable
         bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var fallbacks = request.Endpoint.FallbackModels.Count == 0
+            ? request.Endpoint.FallbackModels
+            : request.Endpoint.FallbackModels.Where(m => m != request.Limits?.Model).ToArray();
+        for (var next = 0; ; next++)
+        {
+            try
+            {
+                return await ExecuteOnceAsync(request, kind, read, cancellationToken, keep).ConfigureAwait(false);
+            }
+            catch (ServerException e) when (e.StatusCode == 503 && next < fallbacks.Count
+                && request.Limits?.Model is { } model && request.ForModel(fallbacks[next]) is { } fallback)
+            {
+                Log.FallingBack(_settings.Logger, request.Endpoint.Name, model, fallbacks[next]);
+                request = fallback;
+            }
+        }
+    }
+
+    private async Task<TResult> ExecuteOnceAsync<TResult>(
+        ApiRequest request,
+        ResponseKind kind,
+        Func<CallScope, AttemptResult, Task<TResult>> read,
+        CancellationToken cancellationToken,
+        bool keep)
+    {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         using var call = _calls.Begin(request, kind, cancellationToken);
         AttemptResult? attempt = null;

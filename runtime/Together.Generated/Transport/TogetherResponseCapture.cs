@@ -73,7 +73,9 @@ public sealed class TogetherResponseCapture : IDisposable
             (int)response.StatusCode,
             ErrorFactory.RequestIdOf(response),
             call.Attempts,
-            RateLimitHeaders.From(response.Headers));
+            RateLimitHeaders.From(response.Headers),
+            call.Request.Limits?.Model,
+            call.Request.IsFallback);
         lock (capture._responses)
         {
             capture._responses.Add(info);

@@ -57,6 +57,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public int CapacityPerSecond { get; set; }
 
+    /// <summary>
+    /// When true, a request naming a model that <c>GET /v1/models</c> does not list is answered 404
+    /// <c>model_not_available</c>, as Together answers it. Default false: any model id is served.
+    /// </summary>
+    public bool KnownModelsOnly { get; set; }
+
     /// <summary>Processing time of every accepted request, waited on the injected clock. Default zero.</summary>
     public TimeSpan Latency { get; set; }
 

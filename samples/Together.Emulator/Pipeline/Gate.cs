@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Together.Emulator;
 
 /// <summary>
-/// The front door every <c>/v1</c> endpoint goes through, in Together's order: key (401), body (400), per-key rate
-/// and token limits (429), capacity (503), then injected faults, the configured latency, and the handler. It records
-/// every step in the stats.
+/// The front door every <c>/v1</c> endpoint goes through, in Together's order: key (401), body (400), model (404,
+/// when only known models are served), per-key rate and token limits (429), capacity (503), then injected faults,
+/// the configured latency, and the handler. It records every step in the stats.
 /// </summary>
 internal sealed class Gate(EmulatorState state)
 {
@@ -57,6 +57,16 @@ internal sealed class Gate(EmulatorState state)
             {
                 await ErrorWriter.WriteAsync(
                     context, 400, errorShape, shape.Problem, ErrorWriter.InvalidRequest, param: shape.Param);
+                return;
+            }
+
+            if (model is not null && state.Current.KnownModelsOnly && !ModelsEndpoint.IsKnown(model))
+            {
+                await ErrorWriter.WriteAsync(
+                    context, 404, errorShape,
+                    $"Unable to access model {model}. Please visit https://api.together.ai/models to view the list "
+                    + "of supported models.",
+                    ErrorWriter.InvalidRequest, "model_not_available");
                 return;
             }
 

@@ -43,6 +43,26 @@ public sealed class LimitsMappingTests
         Assert.Equal(1L, after.Leases["key"]);
     }
 
+    [Fact]
+    public void FallbackModels_InLimitsFile_ReachTheEmittedEndpointInOrder()
+    {
+        var limits = File.ReadAllText(Path.Combine(SharedSpecs.RepositoryRoot, "spec", "together.limits.yaml"));
+        var changed = limits.Replace(ChatRule, ChatRule + "\n    fallback_models: [\"a/first\", \"b/second\"]");
+        var specPath = Path.Combine(SharedSpecs.RepositoryRoot, "spec", "openapi.yaml");
+
+        var result = GeneratorHarness.Run(new[]
+        {
+            (specPath, File.ReadAllText(specPath)),
+            ("/project/together.limits.yaml", changed),
+        });
+        var endpoints = GeneratedAssembly.Type(GeneratedAssembly.Load(result.Output), "Together.TogetherEndpoints");
+        var chat = (EndpointDescriptor)endpoints.GetProperty("ChatCompletions")!.GetValue(null)!;
+        var completions = (EndpointDescriptor)endpoints.GetProperty("Completions")!.GetValue(null)!;
+
+        Assert.Equal(new[] { "a/first", "b/second" }, chat.FallbackModels);
+        Assert.Empty(completions.FallbackModels);
+    }
+
     private static async Task<CallOutcome> CallChatAsync(string limitsText)
     {
         var specPath = Path.Combine(SharedSpecs.RepositoryRoot, "spec", "openapi.yaml");
