@@ -25,6 +25,7 @@ internal sealed class ClientSettings
         Jitter = jitter is null ? Random.Shared.NextDouble : () => Math.Clamp(jitter(), 0d, 1d);
         Logger = options.LoggerFactory?.CreateLogger("Together.Generated") ?? NullLogger.Instance;
         KeyFingerprint = Together.Generated.KeyFingerprint.Of(apiKey);
+        JobSlots = options.JobSlots ?? new JobSlotOptions();
     }
 
     public string ApiKey { get; }
@@ -44,6 +45,8 @@ internal sealed class ClientSettings
     public Func<double> Jitter { get; }
 
     public ILogger Logger { get; }
+
+    public JobSlotOptions JobSlots { get; }
 
     public static ClientSettings From(TogetherClientOptions options)
     {

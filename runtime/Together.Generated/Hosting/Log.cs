@@ -44,4 +44,13 @@ internal static partial class Log
         "{Endpoint} stayed overloaded (503) on {Model} after its retries; trying fallback model {Fallback}",
         EventName = "FallingBack")]
     public static partial void FallingBack(ILogger logger, string endpoint, string model, string fallback);
+
+    [LoggerMessage(
+        7,
+        LogLevel.Information,
+        "{Endpoint} waits for a slot of job-slot limiter '{Limiter}': {Running} of {Slots} jobs running; "
+            + "checking again in {DelayMs} ms",
+        EventName = "JobSlotWait")]
+    public static partial void JobSlotWait(
+        ILogger logger, string endpoint, string limiter, int running, int slots, long delayMs);
 }

@@ -71,6 +71,12 @@ public sealed class TogetherClientOptions
     /// </summary>
     public Action<TogetherLimits>? ConfigureLimits { get; set; }
 
+    /// <summary>
+    /// How <c>job_slots</c> limiters wait for a free slot. Default: wait, checking every 5 seconds and then less
+    /// often, up to once a minute.
+    /// </summary>
+    public JobSlotOptions JobSlots { get; set; } = new();
+
     /// <summary>Where the client logs call, retry and stream events. Default null: nothing is logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

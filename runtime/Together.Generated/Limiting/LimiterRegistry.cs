@@ -92,6 +92,12 @@ public sealed class LimiterRegistry : IDisposable
                         $"{endpoint.Name} uses limiter '{limiterName}', which the limits do not define.");
                 }
 
+                // A job slot is held by the job on the server, not by the HTTP call: JobSlotGate counts those.
+                if (definition.Kind == LimiterKind.JobSlots)
+                {
+                    continue;
+                }
+
                 var partition = GetPartition(definition, limiterName, request?.Model, endpoint.Name);
                 if (partition is null)
                 {

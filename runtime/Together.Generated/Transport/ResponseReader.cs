@@ -27,6 +27,47 @@ internal static class ResponseReader
         return value ?? throw ErrorFactory.InvalidBody(call, attempt.Response, null);
     }
 
+    /// <summary>
+    /// Reads a JSON body as <paramref name="type"/> and also returns its top-level <c>id</c>, for job-slot limiters
+    /// that must learn which job a create call started. The body is read once, whole: job answers are small.
+    /// </summary>
+    public static async Task<(T Value, string? Id)> ReadJsonWithIdAsync<T>(
+        CallScope call, AttemptResult attempt, JsonTypeInfo<T> type)
+    {
+        var body = await attempt.Response.Content.ReadAsByteArrayAsync(call.Token).ConfigureAwait(false);
+        try
+        {
+            var value = JsonSerializer.Deserialize(body, type)
+                ?? throw ErrorFactory.InvalidBody(call, attempt.Response, null);
+            using var document = JsonDocument.Parse(body);
+            var id = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var element)
+                && element.ValueKind == JsonValueKind.String
+                    ? element.GetString()
+                    : null;
+            return (value, id);
+        }
+        catch (JsonException e)
+        {
+            throw ErrorFactory.InvalidBody(call, attempt.Response, e);
+        }
+    }
+
+    /// <summary>Reads a JSON body as a detached element.</summary>
+    public static async Task<JsonElement> ReadElementAsync(CallScope call, AttemptResult attempt)
+    {
+        var body = await attempt.Response.Content.ReadAsByteArrayAsync(call.Token).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw ErrorFactory.InvalidBody(call, attempt.Response, e);
+        }
+    }
+
     public static Task<string> ReadTextAsync(CallScope call, AttemptResult attempt) =>
         attempt.Response.Content.ReadAsStringAsync(call.Token);
 

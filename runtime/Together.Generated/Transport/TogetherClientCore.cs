@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +24,7 @@ public sealed class TogetherClientCore : IDisposable
     private readonly bool _ownsHttp;
     private readonly ClientSettings _settings;
     private readonly CallPipeline _calls;
+    private readonly ConcurrentDictionary<string, Lazy<JobSlotGate>> _jobSlots = new(StringComparer.Ordinal);
     private int _disposed;
 
     /// <summary>Creates the core.</summary>
@@ -57,13 +60,35 @@ public sealed class TogetherClientCore : IDisposable
     /// <summary>The limits in effect, after <see cref="TogetherClientOptions.ConfigureLimits"/>.</summary>
     public TogetherLimits Limits { get; }
 
-    /// <summary>Sends <paramref name="request"/>; reads the JSON reply with <paramref name="responseType"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/>; reads the JSON reply with <paramref name="responseType"/>. When the
+    /// endpoint has a <c>job_slots</c> limiter, the call first waits for a free slot (see
+    /// <see cref="TogetherClientOptions.JobSlots"/>) and the job it creates holds that slot until it finishes.
+    /// </summary>
     public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
+        if (JobSlotsOf(request.Endpoint) is { } gate)
+        {
+            return gate.StartAsync(
+                request,
+                (r, token) => ExecuteAsync(r, ResponseKind.Json, (call, attempt) =>
+                    ResponseReader.ReadJsonWithIdAsync(call, attempt, responseType), token),
+                FetchJobAsync,
+                cancellationToken);
+        }
+
         return ExecuteAsync(request, ResponseKind.Json, (call, attempt) =>
             ResponseReader.ReadJsonAsync(call, attempt, responseType), cancellationToken);
     }
+
+    /// <summary>
+    /// The ids of the jobs holding slots of the <c>job_slots</c> limiter <paramref name="limiterName"/>, as this
+    /// client last learned them; empty before its first create call.
+    /// </summary>
+    public IReadOnlyList<string> RunningJobs(string limiterName) =>
+        _jobSlots.TryGetValue(limiterName, out var gate) ? gate.Value.Running : Array.Empty<string>();
 
     /// <summary>Sends <paramref name="request"/> and ignores the response body (204 and the like).</summary>
     public Task SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
@@ -104,6 +129,33 @@ public sealed class TogetherClientCore : IDisposable
         }
     }
 
+    private JobSlotGate? JobSlotsOf(EndpointDescriptor endpoint)
+    {
+        foreach (var name in endpoint.Limiters)
+        {
+            if (Limits.Limiters.TryGetValue(name, out var definition) && definition.Kind == LimiterKind.JobSlots)
+            {
+                return _jobSlots.GetOrAdd(name, n => new Lazy<JobSlotGate>(() => new JobSlotGate(
+                    n, LimiterFactory.EffectiveBudget(definition, null), _settings.JobSlots, _settings))).Value;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<JsonElement?> FetchJobAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(request, ResponseKind.Json, ResponseReader.ReadElementAsync, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Disposes the limiters and, when the core created it, the HTTP client.</summary>
     public void Dispose()
     {
@@ -113,6 +165,11 @@ public sealed class TogetherClientCore : IDisposable
         }
 
         Limiters.Dispose();
+        foreach (var gate in _jobSlots.Values.Where(g => g.IsValueCreated))
+        {
+            gate.Value.Dispose();
+        }
+
         if (_ownsHttp)
         {
             _http.Dispose();

@@ -8,7 +8,8 @@ namespace Together.Emulator;
 /// <summary>
 /// The fine-tuning endpoints: <c>POST /v1/fine-tunes</c>, <c>GET /v1/fine-tunes</c>, <c>GET /v1/fine-tunes/{id}</c>,
 /// <c>POST /v1/fine-tunes/{id}/cancel</c> and <c>GET /v1/fine-tunes/{id}/events</c>. The training file is not
-/// checked against the uploaded files. Cancelling a finished job gets 400.
+/// checked against the uploaded files. Cancelling a finished job gets 400. With
+/// <see cref="EmulatorOptions.MaxRunningFineTunes"/> set, a job past the cap is refused with 429.
 /// </summary>
 internal static class FineTunesEndpoints
 {
@@ -20,7 +21,18 @@ internal static class FineTunesEndpoints
                 ?? new CallShape(null),
             (c, request, call) =>
             {
-                var job = call.State.Jobs.AddFineTune(request);
+                var cap = call.Options.MaxRunningFineTunes;
+                var job = call.State.Jobs.TryAddFineTune(request, cap, call.Options.JobDuration);
+                if (job is null)
+                {
+                    c.Response.Headers["x-should-retry"] = "false";
+                    return ErrorWriter.WriteAsync(
+                        c, 429, ErrorBodyShape.Nested,
+                        $"You have {cap} fine-tuning jobs running or queued, the most allowed at once. Wait for one "
+                        + "to finish or cancel one.",
+                        ErrorWriter.InvalidRequest, "job_limit_exceeded");
+                }
+
                 return JsonWire.WriteAsync(c, View(job, call, full: false), ApiJson.Default.FineTuneView);
             });
 

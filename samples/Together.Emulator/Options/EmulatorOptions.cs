@@ -58,6 +58,13 @@ public sealed class EmulatorOptions
     public int CapacityPerSecond { get; set; }
 
     /// <summary>
+    /// Fine-tuning jobs that may run (be pending or running) at once across all keys; past it a new job is refused
+    /// with 429 <c>job_limit_exceeded</c> and <c>x-should-retry: false</c>, since waiting a second will not help.
+    /// Default 0 (off).
+    /// </summary>
+    public int MaxRunningFineTunes { get; set; }
+
+    /// <summary>
     /// When true, a request naming a model that <c>GET /v1/models</c> does not list is answered 404
     /// <c>model_not_available</c>, as Together answers it. Default false: any model id is served.
     /// </summary>

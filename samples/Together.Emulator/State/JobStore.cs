@@ -42,14 +42,24 @@ internal sealed class JobStore(EmulatorState state)
     private readonly ConcurrentDictionary<string, FineTuneJob> fineTunes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BatchJob> batches = new(StringComparer.Ordinal);
 
-    public FineTuneJob AddFineTune(FineTuneCreate request)
+    /// <summary>
+    /// Adds a job unless <paramref name="cap"/> (0: none) jobs are already pending or running; null when refused.
+    /// </summary>
+    public FineTuneJob? TryAddFineTune(FineTuneCreate request, int cap, TimeSpan duration)
     {
-        var job = new FineTuneJob
+        lock (fineTunes)
         {
-            Id = state.NextId("ft-emu-"), Request = request, CreatedAt = state.Time.GetUtcNow(),
-        };
-        fineTunes[job.Id] = job;
-        return job;
+            var now = state.Time.GetUtcNow();
+            if (cap > 0 && fineTunes.Values.Count(j => FineTuneViews.Status(j, now, duration) is "pending" or "running")
+                >= cap)
+            {
+                return null;
+            }
+
+            var job = new FineTuneJob { Id = state.NextId("ft-emu-"), Request = request, CreatedAt = now };
+            fineTunes[job.Id] = job;
+            return job;
+        }
     }
 
     public BatchJob AddBatch(BatchCreate request, long inputBytes)

@@ -26,7 +26,11 @@ internal sealed class FakeClockRig : IAsyncDisposable
     private readonly (string Limiter, string Model) _settleOn;
 
     private FakeClockRig(
-        WebApplication app, FakeTimeProvider clock, int? requestsPerMinute, (string Limiter, string Model) settleOn)
+        WebApplication app,
+        FakeTimeProvider clock,
+        int? requestsPerMinute,
+        (string Limiter, string Model) settleOn,
+        Action<TogetherClientOptions>? configure)
     {
         _settleOn = settleOn;
         _app = app;
@@ -44,6 +48,7 @@ internal sealed class FakeClockRig : IAsyncDisposable
                 ? limits => Budget.Override(limits, TogetherEndpoints.ChatCompletions, perMinute)
                 : null,
         };
+        configure?.Invoke(options);
         Client = new TogetherClient(_http, options);
     }
 
@@ -55,6 +60,9 @@ internal sealed class FakeClockRig : IAsyncDisposable
 
     public TogetherClient Client { get; }
 
+    /// <summary>A plain HTTP client on the emulator, standing for another process using the same account.</summary>
+    public HttpClient Other => _app.GetTestClient();
+
     /// <summary>
     /// Starts the emulator with <paramref name="emulator"/> and a client, its chat budgets optionally overridden.
     /// </summary>
@@ -64,8 +72,12 @@ internal sealed class FakeClockRig : IAsyncDisposable
     /// The last limiter of the calls' chain, and the model of its partition: a permit it grants is a request on its
     /// way. Default: the chat limiter for the quickstart's model.
     /// </param>
+    /// <param name="configure">Changes the client's options before it is built; may be null.</param>
     public static async Task<FakeClockRig> StartAsync(
-        EmulatorOptions emulator, int? requestsPerMinute, (string, string)? limiterToSettle = null)
+        EmulatorOptions emulator,
+        int? requestsPerMinute,
+        (string, string)? limiterToSettle = null,
+        Action<TogetherClientOptions>? configure = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
         var builder = EmulatorApp.CreateBuilder([], emulator, clock);
@@ -73,7 +85,7 @@ internal sealed class FakeClockRig : IAsyncDisposable
         var app = EmulatorApp.Build(builder);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var settleOn = limiterToSettle ?? ("chat", QuickstartRun.DefaultModel);
-        return new FakeClockRig(app, clock, requestsPerMinute, settleOn);
+        return new FakeClockRig(app, clock, requestsPerMinute, settleOn, configure);
     }
 
     /// <summary>

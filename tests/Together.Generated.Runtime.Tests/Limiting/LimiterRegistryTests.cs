@@ -66,7 +66,8 @@ public sealed class LimiterRegistryTests
     [Fact]
     public async Task AcquireAsync_ConcurrencyLimitReached_WaitsForRelease()
     {
-        using var registry = Registry(new LimiterDefinition { Name = "jobs", Kind = LimiterKind.JobSlots, RunAt = 1 });
+        using var registry = Registry(
+            new LimiterDefinition { Name = "jobs", Kind = LimiterKind.Concurrency, RunAt = 1 });
         var first = await registry.AcquireAsync(Endpoint("jobs"), null, TestContext.Current.CancellationToken);
 
         var second = registry.AcquireAsync(Endpoint("jobs"), null, TestContext.Current.CancellationToken).AsTask();
@@ -76,6 +77,21 @@ public sealed class LimiterRegistryTests
 
         Assert.True(waited);
         Assert.Equal(1, registry.GetStatistics("jobs")!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_JobSlotsLimiter_NotTakenByTheHttpCall()
+    {
+        using var registry = Registry(new LimiterDefinition { Name = "jobs", Kind = LimiterKind.JobSlots, RunAt = 1 });
+
+        // A job holds its slot from creation until it finishes on the server; JobSlotGate counts those, so the
+        // registry must not also count each HTTP call against the same budget.
+        using var first = await registry.AcquireAsync(Endpoint("jobs"), null, TestContext.Current.CancellationToken);
+        var second = registry.AcquireAsync(Endpoint("jobs"), null, TestContext.Current.CancellationToken);
+
+        Assert.True(second.IsCompletedSuccessfully);
+        (await second).Dispose();
+        Assert.Null(registry.GetStatistics("jobs"));
     }
 
     [Fact]
