@@ -45,6 +45,15 @@ internal static class ClientSources
             AddSource(output, group.ClassName, GroupEmitter.Emit(context, group));
         }
 
+        var batchApi = BatchApiShape.Find(spec);
+        var batchesGroup = context.Groups.FirstOrDefault(g => g.Group == batchApi?.BatchesGroup);
+        var filesGroup = context.Groups.FirstOrDefault(g => g.Group == batchApi?.FilesGroup);
+        if (batchApi is not null && batchesGroup is not null && filesGroup is not null)
+        {
+            AddSource(output, batchesGroup.ClassName + ".RunBatch",
+                BatchApiEmitter.Emit(context, batchesGroup, filesGroup, batchApi));
+        }
+
         var embeddings = EmbeddingBatchShape.Find(spec);
         var embeddingsGroup = context.Groups.FirstOrDefault(g => g.Group == embeddings?.Group);
         if (embeddings is not null && embeddingsGroup is not null)

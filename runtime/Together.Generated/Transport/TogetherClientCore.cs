@@ -60,6 +60,9 @@ public sealed class TogetherClientCore : IDisposable
     /// <summary>The limits in effect, after <see cref="TogetherClientOptions.ConfigureLimits"/>.</summary>
     public TogetherLimits Limits { get; }
 
+    /// <summary>The client's clock (<see cref="TogetherClientOptions.TimeProvider"/>), for helpers that wait.</summary>
+    public TimeProvider Time => _settings.Time;
+
     /// <summary>
     /// Sends <paramref name="request"/>; reads the JSON reply with <paramref name="responseType"/>. When the
     /// endpoint has a <c>job_slots</c> limiter, the call first waits for a free slot (see

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -54,14 +55,17 @@ internal static class BatchViews
 
     private static StoredFile Output(BatchJob job, EmulatorState state)
     {
-        var input = state.Files.Find(job.Request.InputFileId)?.Content ?? [];
         var output = new StringBuilder();
         var line = 0;
-        foreach (var text in Encoding.UTF8.GetString(input).Split('\n'))
+        if (state.Files.Find(job.Request.InputFileId) is { } input)
         {
-            if (!string.IsNullOrWhiteSpace(text))
+            using var reader = new StreamReader(input.Open(), Encoding.UTF8);
+            while (reader.ReadLine() is { } text)
             {
-                output.Append(Answer(text, ++line, job, state)).Append('\n');
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    output.Append(Answer(text, ++line, job, state)).Append('\n');
+                }
             }
         }
 

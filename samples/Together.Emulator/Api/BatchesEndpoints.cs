@@ -25,7 +25,7 @@ internal static class BatchesEndpoints
                     return Error(c, 400, $"Input file '{request.InputFileId}' does not exist.");
                 }
 
-                var job = call.State.Jobs.AddBatch(request, input.Content.LongLength);
+                var job = call.State.Jobs.AddBatch(request, input.Length);
                 var created = new BatchCreated(BatchViews.View(job, call.State), null);
                 return JsonWire.WriteAsync(c, created, ApiJson.Default.BatchCreated, status: 201);
             });

@@ -15,10 +15,12 @@ internal static class FilesEndpoints
 {
     public static Task UploadAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<Gate>().RunAsync<Upload>(
-            context, ReadUploadAsync, (c, upload, call) =>
+            context, ReadUploadAsync, async (c, upload, call) =>
             {
-                var file = call.State.Files.Add(upload.Name, upload.Purpose, upload.Type, upload.Content);
-                return JsonWire.WriteAsync(c, file.View(), ApiJson.Default.FileView);
+                await using var source = upload.File.OpenReadStream();
+                var file = await call.State.Files.AddAsync(
+                    upload.Name, upload.Purpose, upload.Type, source, upload.File.Length, c.RequestAborted);
+                await JsonWire.WriteAsync(c, file.View(), ApiJson.Default.FileView);
             });
 
     public static Task ListAsync(HttpContext context) =>
@@ -44,8 +46,9 @@ internal static class FilesEndpoints
             }
 
             c.Response.ContentType = "text/plain; charset=utf-8";
-            c.Response.ContentLength = file.Content.Length;
-            await c.Response.Body.WriteAsync(file.Content, c.RequestAborted);
+            c.Response.ContentLength = file.Length;
+            await using var content = file.Open();
+            await content.CopyToAsync(c.Response.Body, c.RequestAborted);
         });
 
     public static Task DeleteAsync(HttpContext context) =>
@@ -95,10 +98,9 @@ internal static class FilesEndpoints
             return (null, problem);
         }
 
-        using var content = new MemoryStream();
-        await file!.CopyToAsync(content, context.RequestAborted);
-        return (new Upload(name!, purpose, type, content.ToArray()), new CallShape(null));
+        return (new Upload(name!, purpose, type, file!), new CallShape(null));
     }
 
-    private sealed record Upload(string Name, string Purpose, string Type, byte[] Content);
+    // The form reader has already spooled a large part to disk; it is copied from there when stored.
+    private sealed record Upload(string Name, string Purpose, string Type, IFormFile File);
 }
