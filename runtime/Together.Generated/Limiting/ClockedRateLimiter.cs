@@ -134,6 +134,26 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
         }
     }
 
+    /// <summary>
+    /// Changes how fast permits come: <paramref name="change"/> runs under the lock after the permits have been
+    /// brought up to now at the old pace, and the waiters are rescheduled for the new one.
+    /// </summary>
+    protected void Retune(Action change)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = Now();
+            Refresh(now);
+            change();
+            Schedule(now);
+        }
+    }
+
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         CheckPermitCount(permitCount);

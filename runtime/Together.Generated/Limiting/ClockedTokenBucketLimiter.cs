@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace Together.Generated;
 
@@ -18,10 +19,13 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    // Credit is counted in whole numbers, a token being worth the window's ticks and each tick adding the budget:
-    // floating point would leave a refill a hair short and push grants a timer step late.
+    // Credit is counted in whole numbers, a token being worth the window's ticks (times RateScale) and each tick
+    // adding the budget (times RateScale): floating point would leave a refill a hair short and push grants a timer
+    // step late. The scale lets an adaptive rate be fractional.
+    private const long RateScale = 1000;
     private readonly long _tokenCost;
-    private readonly long _creditPerTick;
+    private readonly TimeSpan _window;
+    private long _creditPerTick;
     private readonly int _idleCapacity;
     private readonly GrantLog _perSecond;
     private long _credit;
@@ -37,11 +41,33 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter
         TimeProvider time, int idleCapacity, int secondShare, int budget, TimeSpan window, int queueLimit)
         : base(time, Math.Max(idleCapacity, secondShare), queueLimit, window / budget)
     {
-        _tokenCost = window.Ticks;
-        _creditPerTick = budget;
+        _tokenCost = window.Ticks * RateScale;
+        _creditPerTick = budget * RateScale;
+        _window = window;
+        MaxPerSecond = budget / window.TotalSeconds;
         _idleCapacity = idleCapacity;
         _perSecond = new GrantLog(Second, PermitLimit);
         _credit = idleCapacity * _tokenCost;
+    }
+
+    /// <summary>The configured rate in permits a second: the most <see cref="SetRate"/> allows.</summary>
+    public double MaxPerSecond { get; }
+
+    /// <summary>The rate in force, in permits a second.</summary>
+    public double PerSecond => Volatile.Read(ref _creditPerTick) / (double)RateScale / _window.TotalSeconds;
+
+    /// <summary>
+    /// Runs the bucket at <paramref name="perSecond"/> (clamped to (0, <see cref="MaxPerSecond"/>]) from now on; the
+    /// per-second share follows, so no one-second window gets more than the new rate's whole permits.
+    /// </summary>
+    public void SetRate(double perSecond)
+    {
+        var rate = Math.Clamp(perSecond, MaxPerSecond / 1000, MaxPerSecond);
+        Retune(() =>
+        {
+            Volatile.Write(ref _creditPerTick, Math.Max(1, (long)Math.Round(rate * _window.TotalSeconds * RateScale)));
+            _perSecond.Limit = Math.Clamp((int)Math.Floor(rate + 1e-9), 1, PermitLimit);
+        });
     }
 
     protected override double Available => Math.Min((double)_credit / _tokenCost, _perSecond.Free);

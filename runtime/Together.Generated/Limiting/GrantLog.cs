@@ -21,7 +21,8 @@ internal sealed class GrantLog
 
     public TimeSpan Window { get; }
 
-    public int Limit { get; }
+    /// <summary>The most permits any window may hold; lowered and raised by an adaptive rate.</summary>
+    public int Limit { get; set; }
 
     /// <summary>Permits granted inside the current window.</summary>
     public int Used { get; private set; }

@@ -4,7 +4,10 @@ using System.Threading.RateLimiting;
 namespace Together.Generated;
 
 /// <summary>One partition's limiter and the most permits a single call may take from it.</summary>
-internal sealed record LimiterPartition(RateLimiter Limiter, int PermitLimit);
+/// <param name="Limiter">The limiter.</param>
+/// <param name="PermitLimit">The most permits one call may take.</param>
+/// <param name="Adaptive">The adaptive rate steering it, for a requests token bucket when adapting is on.</param>
+internal sealed record LimiterPartition(RateLimiter Limiter, int PermitLimit, AdaptiveRate? Adaptive = null);
 
 /// <summary>Builds the limiter for one partition from a <see cref="LimiterDefinition"/>.</summary>
 internal static class LimiterFactory
@@ -13,7 +16,8 @@ internal static class LimiterFactory
     /// Returns the partition's limiter, or null when the definition's effective budget is zero or less, which
     /// disables the limiter (a way for <see cref="TogetherClientOptions.ConfigureLimits"/> to switch one off).
     /// </summary>
-    public static LimiterPartition? Create(LimiterDefinition definition, string? model, TimeProvider time)
+    public static LimiterPartition? Create(
+        LimiterDefinition definition, string? model, TimeProvider time, AdaptiveSettings? adaptive = null)
     {
         var budget = EffectiveBudget(definition, model);
         if (budget <= 0)
@@ -36,7 +40,10 @@ internal static class LimiterFactory
                     : 1;
                 var bucket = new ClockedTokenBucketLimiter(
                     time, idleCapacity, secondShare, budget, RequireWindow(definition), queueLimit);
-                return new(bucket, bucket.PermitLimit);
+                var adaptiveRate = adaptive is { Enabled: true } && definition.Unit == LimitUnit.Requests
+                    ? new AdaptiveRate(bucket, adaptive.ColdStartFraction, time)
+                    : null;
+                return new(bucket, bucket.PermitLimit, adaptiveRate);
 
             case LimiterKind.SlidingWindow:
                 var window = RequireWindow(definition);

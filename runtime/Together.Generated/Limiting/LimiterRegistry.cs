@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -160,6 +161,74 @@ public sealed class LimiterRegistry : IDisposable
     }
 
     /// <summary>
+    /// Tells the adaptive rates of <paramref name="endpoint"/>'s chain what the server answered: a success lets
+    /// them all climb from their cold start; a 429 lowers, and a stated limit sets, only those the server counts by:
+    /// the per-model request buckets, or the per-key ones when the chain has none per model. Other statuses (a 503
+    /// is capacity, not quota) change nothing.
+    /// </summary>
+    internal void Observe(EndpointDescriptor endpoint, ILimitedRequest? request, int status, RateLimitHeaders headers)
+    {
+        if (!_limits.Adaptive.Enabled || (status != 429 && status is < 200 or >= 300))
+        {
+            return;
+        }
+
+        var steered = Steered(endpoint, request, PartitionScope.Model);
+        if (steered.Count == 0)
+        {
+            steered = Steered(endpoint, request, PartitionScope.Key);
+        }
+
+        if (status == 429)
+        {
+            foreach (var adaptive in steered)
+            {
+                adaptive.OnRateLimited(headers.Reset, headers.RequestLimit);
+            }
+
+            return;
+        }
+
+        // Every adaptive bucket of the chain climbs from its cold start on success; only the steered ones follow
+        // the server's stated limit, which is counted per model.
+        foreach (var limiterName in endpoint.Limiters)
+        {
+            if (_limits.Limiters.TryGetValue(limiterName, out var definition)
+                && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Adaptive is { } adaptive)
+            {
+                adaptive.OnSuccess(steered.Contains(adaptive) ? headers.RequestLimit : null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rate each adaptive partition runs at now, in requests a minute, beside its configured rate. Partitions
+    /// are named <c>limiter|key fingerprint|model=...</c>; the key itself never appears. Empty when adapting is off.
+    /// </summary>
+    public IReadOnlyList<EffectiveRate> GetEffectiveRates() =>
+        _partitions
+            .Where(p => p.Value.IsValueCreated && p.Value.Value?.Adaptive is not null)
+            .Select(p => new EffectiveRate(
+                p.Key, p.Value.Value!.Adaptive!.PerSecond * 60, p.Value.Value.Adaptive.MaxPerSecond * 60))
+            .OrderBy(r => r.Partition, StringComparer.Ordinal)
+            .ToArray();
+
+    private List<AdaptiveRate> Steered(EndpointDescriptor endpoint, ILimitedRequest? request, PartitionScope scope)
+    {
+        var steered = new List<AdaptiveRate>();
+        foreach (var limiterName in endpoint.Limiters)
+        {
+            if (_limits.Limiters.TryGetValue(limiterName, out var definition) && definition.Scope == scope
+                && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Adaptive is { } adaptive)
+            {
+                steered.Add(adaptive);
+            }
+        }
+
+        return steered;
+    }
+
+    /// <summary>
     /// Fails every call now waiting for a permit with a copy of <paramref name="error"/> (a 401 or 402: the key is
     /// bad or out of credit, so the calls behind it would be refused too). Calls started later wait as usual.
     /// </summary>
@@ -186,7 +255,7 @@ public sealed class LimiterRegistry : IDisposable
         return _partitions.GetOrAdd(
                 name,
                 _ => new Lazy<LimiterPartition?>(
-                    () => LimiterFactory.Create(definition, partitionModel, _time),
+                    () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive),
                     LazyThreadSafetyMode.ExecutionAndPublication))
             .Value;
     }

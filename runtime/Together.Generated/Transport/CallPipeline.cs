@@ -104,6 +104,8 @@ internal sealed class CallPipeline
                 var (response, request) = await RedirectFollower.SendAsync(_http, call, linked.Token)
                     .ConfigureAwait(false);
                 var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
+                _limiters.Observe(call.Endpoint, call.Request.Limits, (int)response.StatusCode,
+                    RateLimitHeaders.From(response.Headers));
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     // Without a hint, one second: Together counts its limits per second.

@@ -36,7 +36,8 @@ internal sealed class FakeClockRig : IAsyncDisposable
         _app = app;
         Clock = clock;
         State = app.Services.GetRequiredService<EmulatorState>();
-        Counter = new StatusCounter(app.GetTestServer().CreateHandler());
+        Attempts = new AttemptLog(clock, app.GetTestServer().CreateHandler());
+        Counter = new StatusCounter(Attempts);
         _http = new HttpClient(Counter) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         var options = new TogetherClientOptions
         {
@@ -54,9 +55,15 @@ internal sealed class FakeClockRig : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The fake time the rig started at.</summary>
+    public DateTimeOffset Started { get; } = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+
     public EmulatorState State { get; }
 
     public StatusCounter Counter { get; }
+
+    /// <summary>Every attempt the client sent, with its fake send time and the status it got.</summary>
+    public AttemptLog Attempts { get; }
 
     public TogetherClient Client { get; }
 
@@ -93,7 +100,11 @@ internal sealed class FakeClockRig : IAsyncDisposable
     /// waits (in real time, up to a second) until every permit the last limiter of the calls' chain granted has
     /// reached the emulator, so that no request meets a later fake time than the one it was let go at.
     /// </summary>
-    public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan step, int maxSteps)
+    /// <param name="work">The calls to drive.</param>
+    /// <param name="step">How far the clock moves each step.</param>
+    /// <param name="maxSteps">Fails the test when the work is not done after this many steps.</param>
+    /// <param name="onStep">Told the fake time elapsed since the rig started, before each step; may be null.</param>
+    public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan step, int maxSteps, Action<TimeSpan>? onStep = null)
     {
         for (var i = 0; i < maxSteps && !work.IsCompleted; i++)
         {
@@ -104,6 +115,7 @@ internal sealed class FakeClockRig : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(1), TestContext.Current.CancellationToken);
             }
 
+            onStep?.Invoke(Clock.GetUtcNow() - Started);
             if (!work.IsCompleted)
             {
                 Clock.Advance(step);

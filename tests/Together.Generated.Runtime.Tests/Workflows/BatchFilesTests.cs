@@ -16,7 +16,10 @@ public sealed class BatchFilesTests : IDisposable
     [Fact]
     public async Task WriteAsync_Items_OneJsonLinePerRequestWithCustomIdAndBody()
     {
-        var items = new[] { new BatchItem<Named>("a", new Named { Name = "one" }), new("b", new Named { Name = "two" }) };
+        var items = new[]
+        {
+            new BatchItem<Named>("a", new Named { Name = "one" }), new("b", new Named { Name = "two" }),
+        };
 
         var (requests, bytes) = await BatchFiles.WriteAsync(_path, items, BatchJson.Default.Named, new BatchLimits(),
             CancellationToken.None);
