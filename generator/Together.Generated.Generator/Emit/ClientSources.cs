@@ -25,13 +25,15 @@ internal static class ClientSources
         }
 
         var context = new EmitContext(@namespace, spec, policies);
+        var usage = UsageHooks.Find(spec);
         foreach (var type in spec.Types)
         {
             var source = type.Kind switch
             {
                 TypeDeclKind.Enum => EnumEmitter.Emit(type, context.ModelsNamespace),
                 TypeDeclKind.Union => UnionEmitter.Emit(type, context.ModelsNamespace),
-                _ => ObjectEmitter.Emit(type, context.ModelsNamespace),
+                _ => ObjectEmitter.Emit(
+                    type, context.ModelsNamespace, usage.TryGetValue(type.Name, out var tokens) ? tokens : null),
             };
             AddSource(output, "Models." + type.Name, source);
         }

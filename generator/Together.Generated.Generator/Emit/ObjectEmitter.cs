@@ -1,3 +1,4 @@
+using System.Linq;
 using Together.Generated.Generator.Model;
 
 namespace Together.Generated.Generator.Emit;
@@ -7,7 +8,12 @@ internal static class ObjectEmitter
 {
     private const string Json = "global::System.Text.Json.Serialization.";
 
-    public static string Emit(TypeDecl type, string @namespace)
+    /// <param name="type">The object type.</param>
+    /// <param name="namespace">The models namespace.</param>
+    /// <param name="usageTokens">
+    /// The expression reading <c>usage.total_tokens</c> as an <c>int?</c> when the type reports usage, else null.
+    /// </param>
+    public static string Emit(TypeDecl type, string @namespace, string? usageTokens = null)
     {
         var writer = new CodeWriter();
         writer.Doc("summary", type.Summary ?? $"The {type.Name} schema.");
@@ -16,7 +22,12 @@ internal static class ObjectEmitter
             writer.Line("/// <remarks>Deprecated in the spec.</remarks>");
         }
 
-        var interfaces = type.Hooks is null ? string.Empty : " : global::Together.Generated.ILimitedRequest";
+        var implemented = new[]
+        {
+            type.Hooks is null ? null : "global::Together.Generated.ILimitedRequest",
+            usageTokens is null ? null : "global::Together.Generated.ITokenUsage",
+        }.Where(i => i is not null).ToArray();
+        var interfaces = implemented.Length == 0 ? string.Empty : " : " + string.Join(", ", implemented);
         writer.Open($"public sealed partial class {type.Name}{interfaces}");
         var first = true;
         foreach (var property in type.Properties)
@@ -45,6 +56,12 @@ internal static class ObjectEmitter
         {
             writer.Line();
             EmitHooks(writer, type, hooks);
+        }
+
+        if (usageTokens is not null)
+        {
+            writer.Line();
+            writer.Line($"int? global::Together.Generated.ITokenUsage.TotalTokens => {usageTokens};");
         }
 
         writer.Close();

@@ -70,6 +70,27 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter
         });
     }
 
+    /// <summary>
+    /// Gives back <paramref name="tokens"/> a call reserved but did not use, or (negative) charges tokens it used
+    /// beyond its reservation; an overrun can leave the bucket in debt, which later grants wait out.
+    /// </summary>
+    public void Adjust(int tokens)
+    {
+        if (tokens == 0)
+        {
+            return;
+        }
+
+        Retune(() =>
+        {
+            _credit += tokens * _tokenCost;
+            if (tokens < 0)
+            {
+                _perSecond.Add(_last, -tokens);
+            }
+        });
+    }
+
     protected override double Available => Math.Min((double)_credit / _tokenCost, _perSecond.Free);
 
     protected override double FullAt => _idleCapacity;

@@ -13,8 +13,34 @@ namespace Together.Generated;
 internal sealed class LeaseBundle : IDisposable, IAsyncDisposable
 {
     private IReadOnlyList<RateLimitLease>? _leases;
+    private IReadOnlyList<TokenReservation> _reservations;
+    private int _settled;
 
-    public LeaseBundle(IReadOnlyList<RateLimitLease> leases) => _leases = leases;
+    public LeaseBundle(IReadOnlyList<RateLimitLease> leases, IReadOnlyList<TokenReservation>? reservations = null)
+    {
+        _leases = leases;
+        _reservations = reservations ?? Array.Empty<TokenReservation>();
+    }
+
+    /// <summary>Whether any token budget charged this attempt an estimate that awaits the real usage.</summary>
+    public bool HasTokenReservations => _reservations.Count > 0;
+
+    /// <summary>
+    /// Settles every token budget of this attempt against the <paramref name="used"/> tokens the response reported:
+    /// what was reserved but unused goes back, an overrun is charged. Only the first call counts.
+    /// </summary>
+    public void Settle(int used)
+    {
+        if (Interlocked.Exchange(ref _settled, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var reservation in _reservations)
+        {
+            reservation.Settle(used);
+        }
+    }
 
     public static LeaseBundle Empty => new(Array.Empty<RateLimitLease>());
 

@@ -38,8 +38,13 @@ internal static class LimiterFactory
                 var idleCapacity = definition.Burst > 0 ? definition.Burst
                     : definition.Unit == LimitUnit.Tokens ? secondShare
                     : 1;
+                // queue_limit counts waiting calls; a token budget's queue holds permits, up to a second's share
+                // per call.
+                var queuePermits = definition.Unit == LimitUnit.Tokens
+                    ? (int)Math.Min((long)queueLimit * secondShare, int.MaxValue)
+                    : queueLimit;
                 var bucket = new ClockedTokenBucketLimiter(
-                    time, idleCapacity, secondShare, budget, RequireWindow(definition), queueLimit);
+                    time, idleCapacity, secondShare, budget, RequireWindow(definition), queuePermits);
                 var adaptiveRate = adaptive is { Enabled: true } && definition.Unit == LimitUnit.Requests
                     ? new AdaptiveRate(bucket, adaptive.ColdStartFraction, time)
                     : null;

@@ -17,6 +17,7 @@ namespace Together.Generated;
 /// </summary>
 public sealed class LimiterRegistry : IDisposable
 {
+    private readonly ConcurrentDictionary<string, TokenTotals> _tokenTotals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<LimiterPartition?>> _partitions = new(StringComparer.Ordinal);
     private readonly TogetherLimits _limits;
     private readonly TimeProvider _time;
@@ -73,7 +74,8 @@ public sealed class LimiterRegistry : IDisposable
     /// refuses, or the wait is cancelled, the permits already taken are released before the exception leaves.
     /// </summary>
     internal async ValueTask<LeaseBundle> AcquireAsync(
-        EndpointDescriptor endpoint, ILimitedRequest? request, CancellationToken cancellationToken)
+        EndpointDescriptor endpoint, ILimitedRequest? request, CancellationToken cancellationToken,
+        int promptTokens = 0)
     {
         if (endpoint.Limiters.Count == 0)
         {
@@ -81,6 +83,7 @@ public sealed class LimiterRegistry : IDisposable
         }
 
         var leases = new List<RateLimitLease>(endpoint.Limiters.Count);
+        var reservations = new List<TokenReservation>();
         var refusal = Volatile.Read(ref _refusal);
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, refusal.Token);
         try
@@ -105,7 +108,8 @@ public sealed class LimiterRegistry : IDisposable
                     continue;
                 }
 
-                var permits = PermitsFor(definition, request, partition.PermitLimit);
+                var estimate = TokenEstimate(definition, request, promptTokens);
+                var permits = (int)Math.Clamp(estimate, 1, partition.PermitLimit);
                 var lease = await partition.Limiter.AcquireAsync(permits, waiting.Token).ConfigureAwait(false);
                 if (!lease.IsAcquired)
                 {
@@ -125,9 +129,18 @@ public sealed class LimiterRegistry : IDisposable
                 }
 
                 leases.Add(lease);
+                if (definition.Unit == LimitUnit.Tokens && partition.Limiter is ClockedTokenBucketLimiter bucket)
+                {
+                    // A call may need more tokens than one second's share, the most one grant takes: the rest is
+                    // charged as debt, which the calls behind it wait out.
+                    var reserved = (int)Math.Min(estimate, int.MaxValue);
+                    bucket.Adjust(permits - reserved);
+                    var name = PartitionName(definition, limiterName, request?.Model, endpoint.Name);
+                    reservations.Add(new TokenReservation(bucket, reserved, _tokenTotals.GetOrAdd(name, _ => new())));
+                }
             }
 
-            return new LeaseBundle(leases);
+            return new LeaseBundle(leases, reservations);
         }
         catch (OperationCanceledException e)
             when (refusal.Error is { } error && !cancellationToken.IsCancellationRequested)
@@ -235,16 +248,36 @@ public sealed class LimiterRegistry : IDisposable
     internal void RefuseQueued(TogetherApiException error) =>
         Interlocked.Exchange(ref _refusal, new QueueRefusal()).Refuse(error);
 
-    // Token budgets are charged the most the call may generate; the real usage is not known until it ends.
-    private static int PermitsFor(LimiterDefinition definition, ILimitedRequest? request, int permitLimit)
+    /// <summary>
+    /// Tokens reserved and settled so far by one partition of the token budget <paramref name="limiterName"/> (for
+    /// <paramref name="model"/> when it is per model); null before its first call.
+    /// </summary>
+    public TokenBudgetTotals? GetTokenTotals(string limiterName, string? model = null, string? endpoint = null)
+    {
+        if (!_limits.Limiters.TryGetValue(limiterName, out var definition))
+        {
+            return null;
+        }
+
+        return _tokenTotals.TryGetValue(PartitionName(definition, limiterName, model, endpoint), out var totals)
+            ? new TokenBudgetTotals(totals.Reserved, totals.Settled)
+            : null;
+    }
+
+    // A token budget is charged up front the prompt's estimate plus the most the call may generate (max_tokens
+    // times n, or the limiter's tokens_per_request when the call names no max_tokens); the response's usage then
+    // settles the difference. Any other limiter takes one permit per call.
+    private static long TokenEstimate(LimiterDefinition definition, ILimitedRequest? request, int promptTokens)
     {
         if (definition.Unit != LimitUnit.Tokens || definition.Kind is LimiterKind.Concurrency or LimiterKind.JobSlots)
         {
             return 1;
         }
 
-        var tokens = (long)(request?.MaxTokens ?? 1) * Math.Max(1, request?.Choices ?? 1);
-        return (int)Math.Clamp(tokens, 1, permitLimit);
+        var completion = request?.MaxTokens is { } maxTokens
+            ? (long)maxTokens * Math.Max(1, request.Choices ?? 1)
+            : definition.TokensPerRequest;
+        return Math.Max(1, promptTokens + completion);
     }
 
     private LimiterPartition? GetPartition(

@@ -29,6 +29,18 @@ internal sealed class AttemptResult : IDisposable, IAsyncDisposable
     /// <summary>The wait the server asked for, read once when the response arrived.</summary>
     public TimeSpan? WaitHint { get; }
 
+    /// <summary>
+    /// Settles the attempt's token reservations against what <paramref name="usage"/> reports; nothing happens when
+    /// it reports no usage (the estimate then stands as charged).
+    /// </summary>
+    public void SettleTokens(object? usage)
+    {
+        if (usage is ITokenUsage { TotalTokens: { } used })
+        {
+            _leases.Settle(used);
+        }
+    }
+
     public void Dispose()
     {
         Response.Dispose();

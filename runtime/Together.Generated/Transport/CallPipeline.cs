@@ -91,8 +91,10 @@ internal sealed class CallPipeline
 
     private async ValueTask<AttemptResult> AttemptAsync(ResilienceContext context, CallScope call)
     {
-        var leases = await _limiters.AcquireAsync(call.Endpoint, call.Request.Limits, context.CancellationToken)
-            .ConfigureAwait(false);
+        // A prompt's tokens are estimated from its JSON size (about four bytes a token); usage settles the rest.
+        var promptTokens = (int)Math.Min((call.Request.Body?.Length ?? 0) / 4, int.MaxValue);
+        var leases = await _limiters.AcquireAsync(call.Endpoint, call.Request.Limits, context.CancellationToken,
+            promptTokens).ConfigureAwait(false);
         try
         {
             call.Attempts++;

@@ -26,11 +26,16 @@ public abstract class RequestBody
     /// </summary>
     internal virtual RequestBody? WithModel(string model) => null;
 
+    /// <summary>The body's size in bytes when known up front (JSON bodies), for estimating a prompt's tokens.</summary>
+    internal virtual long? Length => null;
+
     private sealed class JsonRequestBody : RequestBody
     {
         private readonly byte[] _utf8;
 
         public JsonRequestBody(byte[] utf8) => _utf8 = utf8;
+
+        internal override long? Length => _utf8.LongLength;
 
         // Through a JsonNode, not the typed object: the model's C# type varies by spec (string, open enum, union),
         // and the caller's object must not change under them.

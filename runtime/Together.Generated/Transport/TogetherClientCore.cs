@@ -125,9 +125,23 @@ public sealed class TogetherClientCore : IDisposable
         {
             var chunks = EventStreamReader.ReadAsync(attempt, chunkType, request.Endpoint.Name, _settings,
                 cancellationToken);
-            await foreach (var chunk in chunks.ConfigureAwait(false))
+            // Usage arrives on the last chunk (or one of its own); the reservation is settled when the stream ends.
+            object? usage = null;
+            try
             {
-                yield return chunk;
+                await foreach (var chunk in chunks.ConfigureAwait(false))
+                {
+                    if (chunk is ITokenUsage { TotalTokens: not null })
+                    {
+                        usage = chunk;
+                    }
+
+                    yield return chunk;
+                }
+            }
+            finally
+            {
+                attempt.SettleTokens(usage);
             }
         }
     }
@@ -239,6 +253,7 @@ public sealed class TogetherClientCore : IDisposable
         {
             attempt = await _calls.SendAsync(call).ConfigureAwait(false);
             var result = await read(call, attempt).ConfigureAwait(false);
+            attempt.SettleTokens(result);
             handedOver = keep;
             return result;
         }
