@@ -111,6 +111,58 @@ public sealed class BatchApiTests
         await rig.DriveAsync(first, TimeSpan.FromMilliseconds(500), maxSteps: 400);
     }
 
+    [Fact]
+    public async Task RunBatch_NoRequestsOrBadPolling_RefusedBeforeAnyUpload()
+    {
+        await using var rig = await StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
+                [], Endpoint, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
+                [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
+                new BatchOptions { PollInterval = TimeSpan.Zero },
+                cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, rig.State.GetStats().TotalRequests);
+    }
+
+    [Fact]
+    public async Task RunBatch_StatusChecksKeepFailing_BatchRunExceptionNamesTheBatch()
+    {
+        await using var rig = await StartAsync();
+        rig.State.UpdateOptions(o => o.Faults.Add(
+            new FaultRule { Status = 500, Rate = 1.0, Endpoint = "/batches/{id}" }));
+
+        var run = rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
+            [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
+            cancellationToken: TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<BatchRunException>(() =>
+            rig.DriveAsync(run, TimeSpan.FromSeconds(1), maxSteps: 1000));
+
+        var created = Assert.Single(await rig.DriveAsync(
+            rig.Client.Batches.GetBatchesAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(1), 10));
+        Assert.Equal(created.Id, error.BatchId);
+        Assert.Contains(created.Id!, error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, rig.State.GetStats().RequestsByEndpoint["GET /batches/{id}"]);
+    }
+
+    [Fact]
+    public async Task RunBatch_CancelledWhilePolling_CancellationNamesTheBatchStillRunning()
+    {
+        await using var rig = await StartAsync();
+        using var cancel = new System.Threading.CancellationTokenSource();
+
+        var run = rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
+            [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
+            progress: new Inline(_ => cancel.Cancel()), cancellationToken: cancel.Token);
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            rig.DriveAsync(run, TimeSpan.FromSeconds(1), maxSteps: 100));
+
+        Assert.Matches("Stopped following batch batch-emu-[0-9]+", error.Message);
+    }
+
     internal static Task<FakeClockRig> StartAsync(Action<TogetherLimits>? limits = null) =>
         FakeClockRig.StartAsync(
             new EmulatorOptions { RequestsPerSecond = 100, JobDuration = TimeSpan.FromSeconds(10) },

@@ -50,6 +50,21 @@ public sealed class EmbedManyTests
         Assert.Equal(new BatchProgress(10_000, 0, 10_000, 500, 500), reports.MaxBy(r => r.CompletedInputs));
     }
 
+    [Fact]
+    public async Task EmbedMany_BatchSizeOfIntMax_OneRequestForAllTexts()
+    {
+        await using var rig = await FakeClockRig.StartAsync(
+            new EmulatorOptions(), requestsPerMinute: null, limiterToSettle: ("embeddings", Model));
+
+        var vectors = await rig.DriveAsync(
+            rig.Client.Embeddings.EmbedManyAsync(["a", "b", "c"], Model, batchSize: int.MaxValue,
+                cancellationToken: TestContext.Current.CancellationToken),
+            TimeSpan.FromMilliseconds(100), maxSteps: 100);
+
+        Assert.Equal(3, vectors.Count);
+        Assert.Equal(1, rig.State.GetStats().RequestsByEndpoint["POST /embeddings"]);
+    }
+
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
         private readonly object _sync = new();

@@ -72,6 +72,31 @@ public sealed class FallbackAndUnknownModelTests
     }
 
     [Fact]
+    public async Task Chat_FirstFallbackUnknownToTheServer_SkippedAndTheNextOneAnswers()
+    {
+        await using var rig = await FakeClockRig.StartAsync(
+            new EmulatorOptions
+            {
+                RequestsPerSecond = 100,
+                KnownModelsOnly = true,
+                Faults = { new FaultRule { Status = 503, Rate = 1.0, Model = Primary } },
+            },
+            requestsPerMinute: null,
+            limiterToSettle: ("key", string.Empty));
+
+        var response = await rig.DriveAsync(
+            rig.Client.Core.SendAsync(
+                ChatWithFallback("acme/gone", Fallback).WithJsonBody(
+                    Ask(Primary), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                TogetherJson.TypeInfo<ChatCompletionResponse>(),
+                TestContext.Current.CancellationToken),
+            TimeSpan.FromMilliseconds(100),
+            maxSteps: 2000);
+
+        Assert.Equal(Fallback, response.Model);
+    }
+
+    [Fact]
     public async Task Chat_UnknownModel_ModelNotFoundNamesItAndTheModelListOmitsIt()
     {
         const string Unknown = "acme/no-such-model";
@@ -111,11 +136,11 @@ public sealed class FallbackAndUnknownModelTests
 
     // The generated chat endpoint as the limits file describes it, with a fallback model added, as a limits file
     // entry `fallback_models: [...]` on chat-completions would emit it.
-    private static ApiRequest ChatWithFallback()
+    private static ApiRequest ChatWithFallback(params string[] fallbacks)
     {
         var chat = TogetherEndpoints.ChatCompletions;
         var endpoint = new EndpointDescriptor(chat.Name, chat.Method.Method, chat.PathTemplate, chat.Limiters,
-            chat.RetryPolicy, chat.Idempotent, chat.ServerPath, [Fallback]);
+            chat.RetryPolicy, chat.Idempotent, chat.ServerPath, fallbacks.Length == 0 ? [Fallback] : fallbacks);
         return new ApiRequest(endpoint, "/chat/completions");
     }
 

@@ -58,19 +58,10 @@ public sealed class FineTuneSlotTests
     }
 
     [Fact]
-    public async Task CreateFineTune_AnotherProcessHoldsTheServersLastSlot_TypedRefusalWithTheServersMessage()
+    public async Task CreateFineTune_AnotherProcessHoldsTheServersLastSlotWaitingOff_TypedRefusalWithServersMessage()
     {
-        await using var rig = await StartAsync(serverCap: 1);
-        using var other = rig.Other;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/fine-tunes")
-        {
-            Content = new StringContent(
-                """{"training_file":"file-1","model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"}""",
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "another-process");
-        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(request, TestContext.Current.CancellationToken))
-            .StatusCode);
+        await using var rig = await StartAsync(serverCap: 1, configure: o => o.JobSlots.WaitForSlot = false);
+        await CreateAsAnotherProcessAsync(rig);
 
         var create = rig.Client.FineTuning.PostFineTunesAsync(Job(1), TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<JobSlotsFullException>(() =>
@@ -82,6 +73,40 @@ public sealed class FineTuneSlotTests
         Assert.Contains("the most allowed at once", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, error.Attempts);
         Assert.Single(error.RunningJobs);
+    }
+
+    [Fact]
+    public async Task CreateFineTune_ServerRefusesForAJobThisClientHasNotSeen_WaitsUntilItFinishesThenCreates()
+    {
+        await using var rig = await StartAsync(serverCap: 1);
+
+        // The other process's job starts after this client first looked, so only the server's refusal tells.
+        var first = rig.Client.FineTuning.PostFineTunesAsync(Job(1), TestContext.Current.CancellationToken);
+        var firstJob = await rig.DriveAsync(first, TimeSpan.FromMilliseconds(100), maxSteps: 100);
+        rig.Clock.Advance(JobDuration);
+        var otherCreated = rig.Clock.GetUtcNow();
+        await CreateAsAnotherProcessAsync(rig);
+
+        var second = rig.Client.FineTuning.PostFineTunesAsync(Job(2), TestContext.Current.CancellationToken);
+        var secondJob = await rig.DriveAsync(second, TimeSpan.FromMilliseconds(500), maxSteps: 400);
+
+        Assert.True(secondJob.CreatedAt >= otherCreated + JobDuration, $"created {secondJob.CreatedAt}");
+        Assert.True(rig.State.GetStats().RateLimited >= 1);
+        Assert.NotEqual(firstJob.Id, secondJob.Id);
+    }
+
+    private static async Task CreateAsAnotherProcessAsync(FakeClockRig rig)
+    {
+        using var other = rig.Other;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/fine-tunes")
+        {
+            Content = new StringContent(
+                """{"training_file":"file-1","model":"meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"}""",
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "another-process");
+        using var response = await other.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static Task<FakeClockRig> StartAsync(int serverCap, Action<TogetherClientOptions>? configure = null) =>

@@ -171,12 +171,17 @@ internal static class ErrorFactory
     public static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
-    // A 404 is about the model when the server says so (Together: code model_not_available, or a message naming
-    // it); a 404 for an unknown path or id stays a plain NotFoundException.
+    // A 404 is about the model when the server says so (Together: code model_not_available, param model, or a
+    // message saying "model <id>"); a 404 for an unknown path, file or job stays a plain NotFoundException, even
+    // when its message happens to mention the model.
     private static bool IsAboutModel(ErrorDetails details, string model) =>
-        details.Code?.Contains("model", StringComparison.OrdinalIgnoreCase) == true
-        || details.Param == "model"
-        || details.Message?.Contains(model, StringComparison.Ordinal) == true;
+        model.Length > 0
+        && (details.Code?.Contains("model", StringComparison.OrdinalIgnoreCase) == true
+            || details.Param == "model"
+            || (details.Message is { } message
+                && (message.Contains("model " + model, StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("model '" + model + "'", StringComparison.OrdinalIgnoreCase)
+                    || message.Contains("model \"" + model + "\"", StringComparison.OrdinalIgnoreCase))));
 
     private static TogetherApiException Create(int status, string message, string? model) =>
         status switch

@@ -53,4 +53,18 @@ internal static partial class Log
         EventName = "JobSlotWait")]
     public static partial void JobSlotWait(
         ILogger logger, string endpoint, string limiter, int running, int slots, long delayMs);
+
+    [LoggerMessage(
+        8,
+        LogLevel.Warning,
+        "{Endpoint} could not check the jobs of job-slot limiter '{Limiter}' and will check again: {Reason}",
+        EventName = "JobSlotCheckFailed")]
+    public static partial void JobSlotCheckFailed(ILogger logger, string endpoint, string limiter, string reason);
+
+    [LoggerMessage(
+        9,
+        LogLevel.Warning,
+        "{Endpoint} created a job whose answer carried no id; job-slot limiter '{Limiter}' cannot hold a slot for it",
+        EventName = "JobSlotUntracked")]
+    public static partial void JobSlotUntracked(ILogger logger, string endpoint, string limiter);
 }

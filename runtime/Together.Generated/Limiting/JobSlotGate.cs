@@ -10,8 +10,9 @@ namespace Together.Generated;
 /// <summary>
 /// One <c>job_slots</c> limiter: counts jobs running on the server, not HTTP calls. On first use it learns which
 /// jobs already run (listing them at the create call's path); a create waits, polling the running jobs' status at
-/// <c>{path}/{id}</c> with growing pauses, until one finishes, or fails fast as configured. Creates are taken one at
-/// a time, so two callers never count the same free slot.
+/// <c>{path}/{id}</c> with growing pauses, until one finishes, or fails fast as configured. When the server refuses
+/// a job (429) it looks again and waits the same way. A failed check is logged and retried, never taken as a
+/// finished job. Creates are taken one at a time, so two callers never count the same free slot.
 /// </summary>
 internal sealed class JobSlotGate : IDisposable
 {
@@ -57,30 +58,34 @@ internal sealed class JobSlotGate : IDisposable
         {
             if (!_learned)
             {
-                await LearnAsync(create, fetch, cancellationToken).ConfigureAwait(false);
-                _learned = true;
+                _learned = await LearnAsync(create, fetch, cancellationToken).ConfigureAwait(false);
             }
 
-            await WaitForSlotAsync(create, fetch, cancellationToken).ConfigureAwait(false);
-            (T Value, string? Id) created;
-            try
+            var started = _settings.Time.GetTimestamp();
+            var pause = _options.PollInterval;
+            while (true)
             {
-                created = await send(create, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TogetherApiException e) when (e.StatusCode == 429 && e is not JobSlotsFullException)
-            {
-                throw Full(create, $"the server refused the job: {e.ErrorMessage ?? e.Message}", e);
-            }
-
-            if (created.Id is not null)
-            {
-                lock (_running)
+                pause = await WaitForSlotAsync(create, fetch, started, pause, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    _running.Add(created.Id);
+                    var created = await send(create, cancellationToken).ConfigureAwait(false);
+                    Hold(create, created.Id);
+                    return created.Value;
+                }
+                catch (TogetherApiException e) when (e.StatusCode == 429 && e is not JobSlotsFullException)
+                {
+                    // The server counts jobs this client has not seen (another process, or a create whose answer
+                    // was lost): look again, and wait like for any full set of slots.
+                    if (!_options.WaitForSlot || _settings.Time.GetElapsedTime(started) >= _options.MaxWait)
+                    {
+                        throw Full(create, $"the server refused the job: {e.ErrorMessage ?? e.Message}", e);
+                    }
+
+                    await LearnAsync(create, fetch, cancellationToken).ConfigureAwait(false);
+                    await PauseAsync(create, pause, cancellationToken).ConfigureAwait(false);
+                    pause = Pauses.Double(pause, _options.MaxPollInterval);
                 }
             }
-
-            return created.Value;
         }
         finally
         {
@@ -90,38 +95,63 @@ internal sealed class JobSlotGate : IDisposable
 
     public void Dispose() => _turn.Dispose();
 
-    private async Task LearnAsync(ApiRequest create, Fetch fetch, CancellationToken cancellationToken)
+    private void Hold(ApiRequest create, string? id)
     {
-        var list = await fetch(Get(create, create.Path), cancellationToken).ConfigureAwait(false);
-        var jobs = list is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("data", out var data)
-            ? data
-            : list;
-        if (jobs is not { ValueKind: JsonValueKind.Array } array)
+        if (id is null)
         {
+            Log.JobSlotUntracked(_settings.Logger, create.Endpoint.Name, _limiterName);
             return;
         }
 
-        foreach (var job in array.EnumerateArray())
+        lock (_running)
         {
-            if (IdOf(job) is { } id && !IsFinished(job))
-            {
-                lock (_running)
-                {
-                    _running.Add(id);
-                }
-            }
+            _running.Add(id);
         }
     }
 
-    private async Task WaitForSlotAsync(ApiRequest create, Fetch fetch, CancellationToken cancellationToken)
+    /// <summary>Lists the jobs at the create call's path and adds the unfinished ones; false when that failed.</summary>
+    private async Task<bool> LearnAsync(ApiRequest create, Fetch fetch, CancellationToken cancellationToken)
     {
-        var pause = _options.PollInterval;
+        JsonElement? list;
+        try
+        {
+            list = await fetch(Get(create, create.Path), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TogetherApiException e) when (e is not (AuthenticationException or PaymentRequiredException))
+        {
+            Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, e.Message);
+            return false;
+        }
+
+        var jobs = list is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("data", out var data)
+            ? data
+            : list;
+        if (jobs is { ValueKind: JsonValueKind.Array } array)
+        {
+            foreach (var job in array.EnumerateArray())
+            {
+                if (IdOf(job) is { } id && !IsFinished(job))
+                {
+                    lock (_running)
+                    {
+                        _running.Add(id);
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<TimeSpan> WaitForSlotAsync(
+        ApiRequest create, Fetch fetch, long started, TimeSpan pause, CancellationToken cancellationToken)
+    {
         while (Running.Count >= _slots)
         {
             await RefreshAsync(create, fetch, cancellationToken).ConfigureAwait(false);
             if (Running.Count < _slots)
             {
-                return;
+                break;
             }
 
             if (!_options.WaitForSlot)
@@ -129,19 +159,42 @@ internal sealed class JobSlotGate : IDisposable
                 throw Full(create, "every slot is taken and WaitForSlot is off", null);
             }
 
-            Log.JobSlotWait(_settings.Logger, create.Endpoint.Name, _limiterName, Running.Count, _slots,
-                (long)pause.TotalMilliseconds);
-            await Task.Delay(pause, _settings.Time, cancellationToken).ConfigureAwait(false);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, _options.MaxPollInterval.Ticks));
+            if (_settings.Time.GetElapsedTime(started) >= _options.MaxWait)
+            {
+                throw Full(create, $"no slot came free within JobSlotOptions.MaxWait ({_options.MaxWait})", null);
+            }
+
+            await PauseAsync(create, pause, cancellationToken).ConfigureAwait(false);
+            pause = Pauses.Double(pause, _options.MaxPollInterval);
         }
+
+        return pause;
     }
 
+    private Task PauseAsync(ApiRequest create, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        Log.JobSlotWait(_settings.Logger, create.Endpoint.Name, _limiterName, Running.Count, _slots,
+            (long)pause.TotalMilliseconds);
+        return Task.Delay(pause, _settings.Time, cancellationToken);
+    }
+
+    // A status check that fails says nothing about the job: it keeps its slot until a later check says otherwise.
     private async Task RefreshAsync(ApiRequest create, Fetch fetch, CancellationToken cancellationToken)
     {
         foreach (var id in Running)
         {
-            var job = await fetch(Get(create, create.Path + "/" + Uri.EscapeDataString(id)), cancellationToken)
-                .ConfigureAwait(false);
+            JsonElement? job;
+            try
+            {
+                job = await fetch(Get(create, create.Path + "/" + Uri.EscapeDataString(id)), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (TogetherApiException e) when (e is not (AuthenticationException or PaymentRequiredException))
+            {
+                Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, e.Message);
+                continue;
+            }
+
             if (job is null || IsFinished(job.Value))
             {
                 lock (_running)

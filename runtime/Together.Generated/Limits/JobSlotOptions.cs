@@ -25,6 +25,12 @@ public sealed class JobSlotOptions
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// The longest a create call waits for a slot before failing with <see cref="JobSlotsFullException"/>.
+    /// Default 1 hour.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Job statuses that free a slot. Default: <c>completed</c>, <c>cancelled</c>, <c>error</c>, <c>user_error</c>,
     /// <c>failed</c> and <c>expired</c>. A job the server no longer knows (404) frees its slot too.
     /// </summary>

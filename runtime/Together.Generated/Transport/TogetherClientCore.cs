@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -223,19 +224,41 @@ public sealed class TogetherClientCore : IDisposable
         var fallbacks = request.Endpoint.FallbackModels.Count == 0
             ? request.Endpoint.FallbackModels
             : request.Endpoint.FallbackModels.Where(m => m != request.Limits?.Model).ToArray();
+        var original = request;
+        ServerException? overloaded = null;
         for (var next = 0; ; next++)
         {
             try
             {
                 return await ExecuteOnceAsync(request, kind, read, cancellationToken, keep).ConfigureAwait(false);
             }
-            catch (ServerException e) when (e.StatusCode == 503 && next < fallbacks.Count
-                && request.Limits?.Model is { } model && request.ForModel(fallbacks[next]) is { } fallback)
+            catch (TogetherApiException e) when (next < fallbacks.Count && original.Limits?.Model is { } model
+                && IsFallbackCause(e, request != original, ref overloaded)
+                && original.ForModel(fallbacks[next]) is { } fallback)
             {
-                Log.FallingBack(_settings.Logger, request.Endpoint.Name, model, fallbacks[next]);
+                Log.FallingBack(_settings.Logger, request.Endpoint.Name, request.Limits?.Model ?? model,
+                    fallbacks[next]);
                 request = fallback;
             }
+            catch (ModelNotFoundException) when (request != original && overloaded is not null)
+            {
+                // The last fallback is unknown to the server: the caller's problem is still the overload.
+                ExceptionDispatchInfo.Throw(overloaded);
+                throw;
+            }
         }
+    }
+
+    // The caller's model (or a fallback) stayed overloaded; a fallback the server does not know is skipped too.
+    private static bool IsFallbackCause(TogetherApiException error, bool onFallback, ref ServerException? overloaded)
+    {
+        if (error is ServerException { StatusCode: 503 } server)
+        {
+            overloaded = server;
+            return true;
+        }
+
+        return onFallback && error is ModelNotFoundException && overloaded is not null;
     }
 
     private async Task<TResult> ExecuteOnceAsync<TResult>(

@@ -41,6 +41,11 @@ public static class BatchFiles
             foreach (var item in items)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (item?.CustomId is null)
+                {
+                    throw new ArgumentException($"Request {requests + 1} has no custom id.", nameof(items));
+                }
+
                 if (!ids.Add(item.CustomId))
                 {
                     throw new ArgumentException($"The custom id '{item.CustomId}' appears twice.", nameof(items));
@@ -62,6 +67,11 @@ public static class BatchFiles
                 Check("max_file_size", file.Length + line.Length, limits.MaxFileBytes, "bytes");
                 await file.WriteAsync(line.GetBuffer().AsMemory(0, (int)line.Length), cancellationToken)
                     .ConfigureAwait(false);
+            }
+
+            if (requests == 0)
+            {
+                throw new ArgumentException("A batch needs at least one request.", nameof(items));
             }
 
             return (requests, file.Length);
@@ -96,27 +106,50 @@ public static class BatchFiles
             }
         }
 
+        if (requests == 0)
+        {
+            throw new ArgumentException($"The batch file {path} holds no request.", nameof(path));
+        }
+
         return requests;
     }
 
-    /// <summary>Reads an output or error file's lines into results, keyed by custom id.</summary>
+    /// <summary>
+    /// Reads an output or error file's lines into results, keyed by custom id. A line that is not a result (not
+    /// JSON, or without a custom id) is added to <paramref name="unreadable"/> with its number, and reading goes
+    /// on: one bad line must not cost the others. A success is never replaced by an error for the same id.
+    /// </summary>
     public static async Task ReadResultsAsync<TResponse>(
         Stream content,
         JsonTypeInfo<TResponse> responseType,
         IDictionary<string, BatchItemResult<TResponse>> results,
+        ICollection<string> unreadable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(unreadable);
         using var reader = new StreamReader(content, Encoding.UTF8);
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             number++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
             {
                 var result = ParseLine(line, number, responseType);
-                results[result.CustomId] = result;
+                if (!results.TryGetValue(result.CustomId, out var earlier) || !earlier.Succeeded)
+                {
+                    results[result.CustomId] = result;
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                unreadable.Add(e.Message + " " + (line.Length <= 200 ? line : line[..200] + "..."));
             }
         }
     }

@@ -34,6 +34,7 @@ public static class BatchJobRunner
     {
         ArgumentNullException.ThrowIfNull(api);
         options ??= new BatchOptions();
+        options.Validate();
         var folder = options.WorkingDirectory ?? Path.GetTempPath();
         var path = Path.Combine(folder, $"together-batch-{Guid.NewGuid():N}.jsonl");
         var ids = new List<string>();
@@ -83,6 +84,7 @@ public static class BatchJobRunner
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
         await BatchFiles.CheckAsync(path, limits, cancellationToken).ConfigureAwait(false);
         var inFlight = (await api.ListAsync(cancellationToken).ConfigureAwait(false)).Count(b => !b.IsFinished);
         if (inFlight >= limits.MaxBatchesInFlight)
@@ -99,21 +101,45 @@ public static class BatchJobRunner
 
         var fileId = await api.UploadAsync(path, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
         var batchId = await api.CreateAsync(fileId, endpoint, cancellationToken).ConfigureAwait(false);
-        var state = await WaitAsync(api, batchId, time, options, progress, cancellationToken).ConfigureAwait(false);
 
-        var results = new Dictionary<string, BatchItemResult<TResponse>>(StringComparer.Ordinal);
-        foreach (var file in new[] { state.OutputFileId, state.ErrorFileId })
+        // From here on the batch runs on the server whatever happens to this call: every failure names it.
+        try
         {
-            if (file is not null)
+            var state = await WaitAsync(api, batchId, time, options, progress, cancellationToken)
+                .ConfigureAwait(false);
+            var results = new Dictionary<string, BatchItemResult<TResponse>>(StringComparer.Ordinal);
+            var unreadable = new List<string>();
+            foreach (var file in new[] { state.OutputFileId, state.ErrorFileId })
             {
-                await using var content = await api.DownloadAsync(file, cancellationToken).ConfigureAwait(false);
-                await BatchFiles.ReadResultsAsync(content, responseType, results, cancellationToken)
-                    .ConfigureAwait(false);
+                if (file is not null)
+                {
+                    await using var content = await api.DownloadAsync(file, cancellationToken).ConfigureAwait(false);
+                    await BatchFiles.ReadResultsAsync(content, responseType, results, unreadable, cancellationToken)
+                        .ConfigureAwait(false);
+                }
             }
-        }
 
-        var missing = sentIds?.Where(id => !results.ContainsKey(id)).ToArray() ?? Array.Empty<string>();
-        return new BatchOutcome<TResponse>(state, results, missing);
+            var missing = sentIds?.Where(id => !results.ContainsKey(id)).ToArray() ?? Array.Empty<string>();
+            return new BatchOutcome<TResponse>(state, results, missing, unreadable);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(
+                $"Stopped following batch {batchId}; it keeps running on the server.", e, cancellationToken);
+        }
+        catch (Exception e) when (e is TogetherApiException or IOException or InvalidOperationException)
+        {
+            throw new BatchRunException(
+                $"Batch {batchId} was created, but its run could not be followed to the end: {e.Message} It keeps "
+                    + "running on the server; look it up by its id.",
+                e)
+            {
+                BatchId = batchId,
+                Endpoint = (e as TogetherApiException)?.Endpoint,
+                StatusCode = (e as TogetherApiException)?.StatusCode,
+                RequestId = (e as TogetherApiException)?.RequestId,
+            };
+        }
     }
 
     private static async Task<BatchState> WaitAsync(
@@ -121,19 +147,31 @@ public static class BatchJobRunner
         CancellationToken cancellationToken)
     {
         var pause = options.PollInterval;
+        var failed = 0;
         while (true)
         {
-            var state = await api.GetAsync(batchId, cancellationToken).ConfigureAwait(false);
-            progress?.Report(state);
-            if (state.IsFinished)
+            try
             {
-                return state;
+                var state = await api.GetAsync(batchId, cancellationToken).ConfigureAwait(false);
+                failed = 0;
+                progress?.Report(state);
+                if (state.IsFinished)
+                {
+                    return state;
+                }
+            }
+            catch (TogetherApiException e) when (IsTransient(e) && ++failed < options.MaxFailedChecks)
+            {
+                // A status check that failed says nothing about the batch: check again after the next pause.
             }
 
             await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, options.MaxPollInterval.Ticks));
+            pause = Pauses.Double(pause, options.MaxPollInterval);
         }
     }
+
+    private static bool IsTransient(TogetherApiException e) =>
+        e is ServerException or TogetherTimeoutException or TogetherConnectionException or RateLimitedException;
 
     private static IEnumerable<BatchItem<TRequest>> Track<TRequest>(
         IEnumerable<BatchItem<TRequest>> items, List<string> ids)
@@ -141,8 +179,12 @@ public static class BatchJobRunner
         ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
-            ids.Add(item.CustomId);
-            yield return item;
+            if (item?.CustomId is { } id)
+            {
+                ids.Add(id);
+            }
+
+            yield return item!;
         }
     }
 }

@@ -19,4 +19,24 @@ public sealed class BatchOptions
     /// the run ends.
     /// </summary>
     public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// Status checks in a row that may fail (a 5xx, a timeout, a cut connection) before the run gives up; the batch
+    /// itself is unaffected. Default 5.
+    /// </summary>
+    public int MaxFailedChecks { get; set; } = 5;
+
+    internal void Validate()
+    {
+        if (PollInterval <= TimeSpan.Zero || MaxPollInterval < PollInterval)
+        {
+            throw new ArgumentException(
+                "BatchOptions.PollInterval must be positive and MaxPollInterval at least as long.");
+        }
+
+        if (MaxFailedChecks < 1)
+        {
+            throw new ArgumentException("BatchOptions.MaxFailedChecks must be at least 1.");
+        }
+    }
 }

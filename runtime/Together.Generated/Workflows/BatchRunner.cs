@@ -41,7 +41,7 @@ public static class BatchRunner
 
         var results = new TResult?[inputs.Count];
         var failures = new List<BatchFailure>();
-        var batches = (inputs.Count + batchSize - 1) / batchSize;
+        var batches = (int)(((long)inputs.Count + batchSize - 1) / batchSize);
         var tally = new Tally(inputs.Count, batches);
         var options = new ParallelOptions
         {

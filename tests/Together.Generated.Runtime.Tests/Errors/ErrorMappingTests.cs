@@ -83,4 +83,22 @@ public sealed class ErrorMappingTests
     }
 
     private TogetherClientCore Core() => TestClient.Create(_server, TestClient.NewClock());
+
+    [Theory]
+    [InlineData("""{"error":{"message":"Unable to access model m. Please visit the models page.","code":"model_not_available"}}""", true)]
+    [InlineData("""{"error":{"message":"Unable to access model m.","type":"invalid_request_error"}}""", true)]
+    [InlineData("""{"error":{"message":"Training file file-1 not found; cannot fine-tune m"}}""", false)]
+    [InlineData("""{"error":{"message":"No file with id 'm'."}}""", false)]
+    public async Task SendAsync_404_ModelNotFoundOnlyWhenTheServerSaysTheModel(string body, bool aboutModel)
+    {
+        using var core = Core();
+        _server.Respond(HttpStatusCode.NotFound, body);
+
+        var error = await Assert.ThrowsAnyAsync<NotFoundException>(() => core.SendAsync(
+            new ApiRequest(TestClient.Endpoint(), "/things").WithJsonBody(
+                new ModelRequest { Model = "m" }, TestJson.Default.ModelRequest),
+            TestJson.Default.Thing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(aboutModel, error is ModelNotFoundException { Model: "m" });
+    }
 }

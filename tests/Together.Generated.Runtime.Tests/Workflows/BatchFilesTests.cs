@@ -53,18 +53,22 @@ public sealed class BatchFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadResultsAsync_SuccessFailureAndErrorLines_EachKeyedByCustomId()
+    public async Task ReadResultsAsync_SuccessFailureErrorAndGarbageLines_GoodOnesKeyedBadOnesReported()
     {
         const string Output = """
             {"custom_id":"ok","response":{"status_code":200,"body":{"name":"answer"}}}
             {"custom_id":"bad","response":{"status_code":400,"body":{"error":{"message":"no"}}}}
 
+            <html>502 Bad Gateway</html>
+            {"response":{}}
             {"custom_id":"err","error":{"message":"model overloaded","code":"503"}}
+            {"custom_id":"ok","error":{"message":"a late duplicate must not replace the success"}}
             """;
         var results = new Dictionary<string, BatchItemResult<Named>>();
+        var unreadable = new List<string>();
 
         await BatchFiles.ReadResultsAsync(new MemoryStream(Encoding.UTF8.GetBytes(Output)), BatchJson.Default.Named,
-            results, CancellationToken.None);
+            results, unreadable, CancellationToken.None);
 
         Assert.Equal(3, results.Count);
         Assert.True(results["ok"].Succeeded);
@@ -73,18 +77,31 @@ public sealed class BatchFilesTests : IDisposable
         Assert.Equal(400, results["bad"].StatusCode);
         Assert.Contains("no", results["bad"].Error, StringComparison.Ordinal);
         Assert.Equal("model overloaded", results["err"].Error);
+        Assert.Equal(2, unreadable.Count);
+        Assert.StartsWith("Line 4 ", unreadable[0], StringComparison.Ordinal);
+        Assert.StartsWith("Line 5 ", unreadable[1], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ReadResultsAsync_LineWithoutCustomId_ClearErrorNamingTheLine()
+    public async Task WriteAsync_NoRequestsOrANullCustomId_RefusedAndNoFileLeft()
     {
-        var results = new Dictionary<string, BatchItemResult<Named>>();
-
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => BatchFiles.ReadResultsAsync(
-            new MemoryStream("{\"response\":{}}\n"u8.ToArray()), BatchJson.Default.Named, results,
+        await Assert.ThrowsAsync<ArgumentException>(() => BatchFiles.WriteAsync(
+            _path, Array.Empty<BatchItem<Named>>(), BatchJson.Default.Named, new BatchLimits(),
+            CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => BatchFiles.WriteAsync(
+            _path, new[] { new BatchItem<Named>(null!, new Named()) }, BatchJson.Default.Named, new BatchLimits(),
             CancellationToken.None));
 
-        Assert.Contains("Line 1", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_path));
+    }
+
+    [Fact]
+    public async Task CheckAsync_BlankLinesOnly_Refused()
+    {
+        await File.WriteAllTextAsync(_path, "\n  \n\n", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            BatchFiles.CheckAsync(_path, new BatchLimits(), CancellationToken.None));
     }
 
     public void Dispose() => File.Delete(_path);
