@@ -26,6 +26,7 @@ internal sealed class ClientSettings
         Logger = options.LoggerFactory?.CreateLogger("Together.Generated") ?? NullLogger.Instance;
         KeyFingerprint = Together.Generated.KeyFingerprint.Of(apiKey);
         JobSlots = options.JobSlots ?? new JobSlotOptions();
+        SharedLimiters = options.SharedLimiters;
     }
 
     public string ApiKey { get; }
@@ -47,6 +48,8 @@ internal sealed class ClientSettings
     public ILogger Logger { get; }
 
     public JobSlotOptions JobSlots { get; }
+
+    public ISharedLimiterStore? SharedLimiters { get; }
 
     public static ClientSettings From(TogetherClientOptions options)
     {

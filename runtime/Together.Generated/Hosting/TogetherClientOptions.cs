@@ -77,6 +77,12 @@ public sealed class TogetherClientOptions
     /// </summary>
     public JobSlotOptions JobSlots { get; set; } = new();
 
+    /// <summary>
+    /// A store shared by every process using this key, so that they share its rate budgets rather than each
+    /// spending the whole of it. Default null: budgets are this process's own.
+    /// </summary>
+    public ISharedLimiterStore? SharedLimiters { get; set; }
+
     /// <summary>Where the client logs call, retry and stream events. Default null: nothing is logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -12,7 +12,7 @@ namespace Together.Generated;
 /// waiting queue (oldest first, bounded, cancellable) and lets subclasses define only how permits accrue.
 /// All abstract members are called under the limiter's lock.
 /// </summary>
-internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter
+internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter, IPausableRateLimiter
 {
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _queue = new();

@@ -109,7 +109,9 @@ internal sealed class JobSlotGate : IDisposable
         }
     }
 
-    /// <summary>Lists the jobs at the create call's path and adds the unfinished ones; false when that failed.</summary>
+    /// <summary>
+    /// Lists the jobs at the create call's path and adds the unfinished ones; false when that failed.
+    /// </summary>
     private async Task<bool> LearnAsync(ApiRequest create, Fetch fetch, CancellationToken cancellationToken)
     {
         JsonElement? list;

@@ -17,7 +17,12 @@ internal static class LimiterFactory
     /// disables the limiter (a way for <see cref="TogetherClientOptions.ConfigureLimits"/> to switch one off).
     /// </summary>
     public static LimiterPartition? Create(
-        LimiterDefinition definition, string? model, TimeProvider time, AdaptiveSettings? adaptive = null)
+        LimiterDefinition definition,
+        string? model,
+        TimeProvider time,
+        AdaptiveSettings? adaptive = null,
+        ISharedLimiterStore? shared = null,
+        string? partition = null)
     {
         var budget = EffectiveBudget(definition, model);
         if (budget <= 0)
@@ -43,6 +48,13 @@ internal static class LimiterFactory
                 var queuePermits = definition.Unit == LimitUnit.Tokens
                     ? (int)Math.Min((long)queueLimit * secondShare, int.MaxValue)
                     : queueLimit;
+                if (shared is not null && partition is not null && definition.Unit == LimitUnit.Requests
+                    && shared.CreateLimiter(new SharedLimiterRequest(partition, perSecond, queuePermits, share =>
+                        LocalShare(time, definition, budget * share, queuePermits))) is { } sharedLimiter)
+                {
+                    return new(sharedLimiter, 1);
+                }
+
                 var bucket = new ClockedTokenBucketLimiter(
                     time, idleCapacity, secondShare, budget, RequireWindow(definition), queuePermits);
                 var adaptiveRate = adaptive is { Enabled: true } && definition.Unit == LimitUnit.Requests
@@ -68,6 +80,15 @@ internal static class LimiterFactory
                 throw new InvalidOperationException(
                     $"Limiter '{definition.Name}' has an unknown kind ({definition.Kind}).");
         }
+    }
+
+    // A store that cannot be reached falls back to this: the same smooth bucket at a share of the budget.
+    private static ClockedTokenBucketLimiter LocalShare(
+        TimeProvider time, LimiterDefinition definition, double budget, int queuePermits)
+    {
+        var whole = Math.Max(1, (int)Math.Floor(budget + 1e-9));
+        var secondShare = Math.Max(1, (int)Math.Floor((whole / RequireWindow(definition).TotalSeconds) + 1e-9));
+        return new ClockedTokenBucketLimiter(time, 1, secondShare, whole, RequireWindow(definition), queuePermits);
     }
 
     /// <summary>The per-model figure when the model has one, else <c>RunAt</c>, else <c>Budget</c>.</summary>

@@ -13,7 +13,8 @@ namespace Together.Generated;
 /// from the limiter, the API key's fingerprint (never the key) and, by the definition's scope, the model or the
 /// endpoint. Token buckets and sliding windows refill on the client's <see cref="TogetherClientOptions.TimeProvider"/>;
 /// concurrency and job-slot limiters are <see cref="ConcurrencyLimiter"/>s. Waiters are served oldest first, up to
-/// each definition's <see cref="LimiterDefinition.QueueLimit"/>.
+/// each definition's <see cref="LimiterDefinition.QueueLimit"/>. With a <see cref="ISharedLimiterStore"/>, the
+/// requests token buckets come from the store instead, shared by every process using the key.
 /// </summary>
 public sealed class LimiterRegistry : IDisposable
 {
@@ -22,14 +23,17 @@ public sealed class LimiterRegistry : IDisposable
     private readonly TogetherLimits _limits;
     private readonly TimeProvider _time;
     private readonly string _fingerprint;
+    private readonly ISharedLimiterStore? _shared;
     private QueueRefusal _refusal = new();
     private volatile bool _disposed;
 
-    internal LimiterRegistry(TogetherLimits limits, TimeProvider time, string keyFingerprint)
+    internal LimiterRegistry(
+        TogetherLimits limits, TimeProvider time, string keyFingerprint, ISharedLimiterStore? shared = null)
     {
         _limits = limits;
         _time = time;
         _fingerprint = keyFingerprint;
+        _shared = shared;
     }
 
     /// <summary>The names of the partitions created so far (for diagnostics and tests).</summary>
@@ -166,7 +170,7 @@ public sealed class LimiterRegistry : IDisposable
         {
             if (_limits.Limiters.TryGetValue(limiterName, out var definition)
                 && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Limiter
-                    is ClockedRateLimiter limiter)
+                    is IPausableRateLimiter limiter)
             {
                 limiter.PauseFor(wait);
             }
@@ -288,7 +292,7 @@ public sealed class LimiterRegistry : IDisposable
         return _partitions.GetOrAdd(
                 name,
                 _ => new Lazy<LimiterPartition?>(
-                    () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive),
+                    () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive, _shared, name),
                     LazyThreadSafetyMode.ExecutionAndPublication))
             .Value;
     }

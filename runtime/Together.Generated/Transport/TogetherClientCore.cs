@@ -49,7 +49,8 @@ public sealed class TogetherClientCore : IDisposable
         _settings = ClientSettings.From(options);
         options.ConfigureLimits?.Invoke(compiledLimits);
         Limits = compiledLimits;
-        Limiters = new LimiterRegistry(compiledLimits, _settings.Time, _settings.KeyFingerprint);
+        Limiters = new LimiterRegistry(compiledLimits, _settings.Time, _settings.KeyFingerprint,
+            _settings.SharedLimiters);
         _ownsHttp = httpClient is null;
         _http = httpClient ?? CreateHttpClient();
         _calls = new CallPipeline(_http, _settings, Limiters, Limits);

@@ -85,7 +85,7 @@ public sealed class ErrorMappingTests
     private TogetherClientCore Core() => TestClient.Create(_server, TestClient.NewClock());
 
     [Theory]
-    [InlineData("""{"error":{"message":"Unable to access model m. Please visit the models page.","code":"model_not_available"}}""", true)]
+    [InlineData("""{"error":{"message":"Unable to access model m.","code":"model_not_available"}}""", true)]
     [InlineData("""{"error":{"message":"Unable to access model m.","type":"invalid_request_error"}}""", true)]
     [InlineData("""{"error":{"message":"Training file file-1 not found; cannot fine-tune m"}}""", false)]
     [InlineData("""{"error":{"message":"No file with id 'm'."}}""", false)]

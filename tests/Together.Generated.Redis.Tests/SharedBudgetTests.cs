@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Together.Generated.Redis.Tests;
+
+/// <summary>
+/// Three clients (each standing for a process: its own core and limiters) share one key's budget through the Redis
+/// store, in real time against a loopback server; the figures are counts with margins, not timings.
+/// </summary>
+public sealed class SharedBudgetTests
+{
+    private const int PerMinute = 600;
+    private const double PerSecond = PerMinute / 60.0;
+
+    [Fact]
+    public async Task ThreeProcesses_ShareOneKeysBudgetFor30Seconds_AggregateWithinTwoPercentNoCallLost()
+    {
+        using var redis = RedisServer.Start();
+        var store = new RedisLimiterStore(redis.Connection, new RedisLimiterStoreOptions { KeyPrefix = Prefix() });
+        var server = new CountingServer();
+        var clients = Enumerable.Range(0, 3).Select(_ => SharedClient.Create(server, store, PerMinute)).ToArray();
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+
+        var runs = await Task.WhenAll(clients.Select(c => SharedClient.LoadAsync(c, workers: 8, until)));
+
+        var arrivals = server.Arrivals;
+        var rate = (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{(redis.IsGarnet ? "Garnet" : redis.Endpoint)}: {arrivals.Count} calls from 3 clients in "
+            + $"{(arrivals[^1] - arrivals[0]).TotalSeconds:F1} s = {rate:F2}/s against a budget of {PerSecond}/s "
+            + $"({rate / PerSecond:P1}); peak {server.PeakPerSecond()} in one second; per client "
+            + string.Join(", ", runs.Select(r => r.Succeeded)));
+        Assert.All(runs, r => Assert.Empty(r.Failed));
+        Assert.Equal(arrivals.Count, runs.Sum(r => r.Succeeded));
+        Assert.True(rate <= 1.02 * PerSecond, $"{rate:F2}/s");
+        Assert.True(rate >= 0.9 * PerSecond, $"{rate:F2}/s: the budget is shared, not lost");
+        Assert.All(runs, r => Assert.True(r.Succeeded > 60, $"a client starved: {r.Succeeded} calls"));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task StoreKeys_CarryTheKeysFingerprintNeverTheKey()
+    {
+        using var redis = RedisServer.Start();
+        var prefix = Prefix();
+        var store = new RedisLimiterStore(redis.Connection, new RedisLimiterStoreOptions { KeyPrefix = prefix });
+        using var client = SharedClient.Create(new CountingServer(), store, PerMinute);
+
+        await SharedClient.CallAsync(client, TestContext.Current.CancellationToken);
+
+        var keys = redis.Connection.GetServers()[0].Keys(pattern: prefix + "*").Select(k => (string)k!).ToArray();
+        var key = Assert.Single(keys);
+        Assert.DoesNotContain(SharedClient.ApiKey, key, StringComparison.Ordinal);
+        Assert.StartsWith(prefix + ":key|", key, StringComparison.Ordinal);
+        Assert.True(await redis.Connection.GetDatabase().KeyTimeToLiveAsync(key) is { } ttl && ttl > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task StoreStoppedMidRun_FailClosed_TypedErrorsAndNothingSent()
+    {
+        using var redis = RedisServer.Start();
+        Assert.True(redis.IsGarnet, "Stopping the store mid-run needs the in-process server; .ci/run leaves this out.");
+        var store = new RedisLimiterStore(redis.Connection,
+            new RedisLimiterStoreOptions
+            {
+                KeyPrefix = Prefix(),
+                WhenUnavailable = StoreUnavailableBehavior.FailClosed,
+            });
+        var server = new CountingServer();
+        using var client = SharedClient.Create(server, store, PerMinute);
+        await SharedClient.LoadAsync(client, workers: 2, DateTimeOffset.UtcNow.AddSeconds(2));
+
+        redis.Stop();
+        var sentBefore = server.Arrivals.Count;
+        var after = await SharedClient.LoadAsync(client, workers: 2, DateTimeOffset.UtcNow.AddSeconds(3));
+
+        Assert.Equal(0, after.Succeeded);
+        Assert.NotEmpty(after.Failed);
+        Assert.All(after.Failed, e => Assert.IsType<SharedBudgetUnavailableException>(e));
+        Assert.Equal(sentBefore, server.Arrivals.Count);
+    }
+
+    [Fact]
+    public async Task StoreStoppedMidRun_LocalShare_GoesOnAtTheShareWithAWarning()
+    {
+        using var redis = RedisServer.Start();
+        Assert.True(redis.IsGarnet, "Stopping the store mid-run needs the in-process server; .ci/run leaves this out.");
+        var logs = new WarningLog();
+        var store = new RedisLimiterStore(redis.Connection, new RedisLimiterStoreOptions
+        {
+            KeyPrefix = Prefix(),
+            WhenUnavailable = StoreUnavailableBehavior.LocalShare,
+            LocalShare = 0.5,
+            LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs)),
+        });
+        var server = new CountingServer();
+        using var client = SharedClient.Create(server, store, PerMinute);
+        await SharedClient.LoadAsync(client, workers: 2, DateTimeOffset.UtcNow.AddSeconds(2));
+
+        redis.Stop();
+        var stopped = DateTimeOffset.UtcNow;
+        var after = await SharedClient.LoadAsync(client, workers: 4, stopped.AddSeconds(6));
+
+        var sentAfter = server.Arrivals.Where(a => a > stopped.AddSeconds(1)).ToArray();
+        var rate = sentAfter.Length / 5.0;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"store down: {rate:F2}/s on a 50 % local share of {PerSecond}/s");
+        Assert.Empty(after.Failed);
+        Assert.InRange(rate, 0.3 * PerSecond, 0.55 * PerSecond);
+        Assert.Contains(logs.Messages, m => m.Contains("could not be reached", StringComparison.Ordinal));
+    }
+
+    private static string Prefix() => "together-test:" + Guid.NewGuid().ToString("N")[..8];
+
+    private sealed class WarningLog : ILoggerProvider, ILogger
+    {
+        public List<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
