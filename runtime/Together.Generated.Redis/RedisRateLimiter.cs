@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -13,12 +14,13 @@ namespace Together.Generated.Redis;
 /// at a time, oldest first; each asks the store's script, which either grants or says how long to wait. While the
 /// store cannot be reached, the store's <see cref="StoreUnavailableBehavior"/> applies.
 /// </summary>
-internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter
+internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter, ITunableRateLimiter
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly RedisLimiterStore _store;
     private readonly RedisKey _key;
-    private readonly double _intervalMicros;
+    private readonly RedisKey _rateKey;
+    private double _perSecond;
     private readonly int _queueLimit;
     private readonly Lazy<RateLimiter> _local;
     private long _storeDownUntil;
@@ -30,12 +32,33 @@ internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter
     {
         _store = store;
         _key = key;
-        _intervalMicros = 1_000_000 / request.PermitsPerSecond;
+        _rateKey = key.Append(":rate");
+        MaxPerSecond = request.PermitsPerSecond;
+        _perSecond = request.PermitsPerSecond;
         _queueLimit = request.QueueLimit;
         _local = new Lazy<RateLimiter>(() => request.LocalShare(store.Options.LocalShare));
     }
 
     public override TimeSpan? IdleDuration => null;
+
+    public double MaxPerSecond { get; }
+
+    /// <summary>The shared rate as last read from the store (each grant reads it).</summary>
+    public double PerSecond => Volatile.Read(ref _perSecond);
+
+    // Two seconds after any process lowered the shared rate, no process may raise it: a 429 is not undone at once.
+    public void SetRate(double perSecond)
+    {
+        var wanted = Math.Clamp(perSecond, MaxPerSecond / 1000, MaxPerSecond);
+        Volatile.Write(ref _perSecond, wanted);
+        _ = SetRateInStoreAsync(wanted, initial: false);
+    }
+
+    public void StartAt(double perSecond)
+    {
+        var wanted = Math.Clamp(perSecond, MaxPerSecond / 1000, MaxPerSecond);
+        _ = SetRateInStoreAsync(wanted, initial: true);
+    }
 
     public override RateLimiterStatistics? GetStatistics() => new()
     {
@@ -117,9 +140,11 @@ internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter
             long waitMicros;
             try
             {
-                var result = await GcraScripts.Acquire.EvaluateAsync(
-                    _store.Database, new { key = _key, interval = _intervalMicros, permits }).ConfigureAwait(false);
-                waitMicros = (long)result;
+                var result = (RedisResult[])(await GcraScripts.Acquire.EvaluateAsync(
+                    _store.Database, new { key = _key, rate = _rateKey, max = MaxPerSecond, permits })
+                    .ConfigureAwait(false))!;
+                waitMicros = (long)result[0];
+                Volatile.Write(ref _perSecond, double.Parse((string)result[1]!, CultureInfo.InvariantCulture));
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -135,6 +160,22 @@ internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter
 
             await Task.Delay(TimeSpan.FromTicks(Math.Max(1, waitMicros * 10)), _store.Time, cancellationToken)
                 .ConfigureAwait(false);
+        }
+    }
+
+    private async Task SetRateInStoreAsync(double wanted, bool initial)
+    {
+        try
+        {
+            var current = await GcraScripts.SetRate.EvaluateAsync(
+                _store.Database,
+                new { rate = _rateKey, max = MaxPerSecond, wanted, hold = 2_000_000, initial = initial ? 1 : 0 })
+                .ConfigureAwait(false);
+            Volatile.Write(ref _perSecond, double.Parse((string)current!, CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Log.StoreUnreachable(_store.Logger, e.Message, "the adapted rate was not shared");
         }
     }
 

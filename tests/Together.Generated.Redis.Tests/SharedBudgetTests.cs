@@ -46,6 +46,43 @@ public sealed class SharedBudgetTests
     }
 
     [Fact]
+    public async Task TwoProcessesAdaptive_ServerAllowsHalfTheFile_OneSharedRateFollowsTheServer()
+    {
+        const int ServerPerSecond = 5;
+        using var redis = RedisServer.Start();
+        var prefix = Prefix();
+        var store = new RedisLimiterStore(redis.Connection, new RedisLimiterStoreOptions { KeyPrefix = prefix });
+        var server = new CountingServer(ServerPerSecond);
+        var clients = Enumerable.Range(0, 2)
+            .Select(_ => SharedClient.Create(server, store, PerMinute, adaptive: true)).ToArray();
+        var start = DateTimeOffset.UtcNow;
+
+        var runs = await Task.WhenAll(clients.Select(c => SharedClient.LoadAsync(c, 4, start.AddSeconds(20))));
+
+        var settled = server.Arrivals.Where(a => a >= start.AddSeconds(5)).ToArray();
+        var goodput = settled.Length / (settled[^1] - start.AddSeconds(5)).TotalSeconds;
+        var attempts = server.Arrivals.Count + server.Refused;
+        var rates = clients.Select(c => c.Limiters.GetEffectiveRates().Single().PerMinute / 60).ToArray();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"2 adaptive clients, server {ServerPerSecond}/s, file {PerSecond}/s: goodput after 5 s {goodput:F2}/s, "
+            + $"{server.Refused} 429s of {attempts} attempts; rates now "
+            + string.Join(", ", rates.Select(r => $"{r:F1}/s")));
+        Assert.All(runs, r => Assert.Empty(r.Failed));
+        // Real time, at the server's exact limit: network jitter alone draws some 429s, so the margins are wide; the
+        // precise figures are the fake-clock adaptive tests'.
+        Assert.True(goodput >= 0.6 * ServerPerSecond, $"goodput {goodput:F2}/s");
+        Assert.True(server.Refused <= 0.1 * attempts, $"{server.Refused} 429s of {attempts}");
+        Assert.All(rates, r => Assert.InRange(r, 1, ServerPerSecond + 2));
+        var shared = await redis.Connection.GetDatabase().HashGetAsync(
+            store.KeyOf(clients[0].Limiters.GetEffectiveRates().Single().Partition) + ":rate", "rate");
+        Assert.True(shared.HasValue, "the adapted rate lives in the store");
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task StoreKeys_CarryTheKeysFingerprintNeverTheKey()
     {
         using var redis = RedisServer.Start();
@@ -113,7 +150,7 @@ public sealed class SharedBudgetTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"store down: {rate:F2}/s on a 50 % local share of {PerSecond}/s");
         Assert.Empty(after.Failed);
-        Assert.InRange(rate, 0.3 * PerSecond, 0.55 * PerSecond);
+        Assert.InRange(rate, 0.3 * PerSecond, 0.6 * PerSecond);
         Assert.Contains(logs.Messages, m => m.Contains("could not be reached", StringComparison.Ordinal));
     }
 

@@ -12,9 +12,14 @@ using System.Threading.Tasks;
 namespace Together.Generated.Redis.Tests;
 
 /// <summary>A loopback stand-in for the API that answers every call at once and notes when each arrived.</summary>
-internal sealed class CountingServer : HttpMessageHandler
+internal sealed class CountingServer(int perSecondLimit = 0) : HttpMessageHandler
 {
     private readonly ConcurrentQueue<DateTimeOffset> _arrivals = new();
+    private readonly Queue<DateTimeOffset> _window = new();
+    private int _refused;
+
+    /// <summary>Calls refused with 429 because the strict one-second window was full.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     public IReadOnlyList<DateTimeOffset> Arrivals => _arrivals.OrderBy(a => a).ToArray();
 
@@ -38,7 +43,33 @@ internal sealed class CountingServer : HttpMessageHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken token)
     {
-        _arrivals.Enqueue(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        if (perSecondLimit > 0)
+        {
+            lock (_window)
+            {
+                while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromSeconds(1))
+                {
+                    _window.Dequeue();
+                }
+
+                if (_window.Count >= perSecondLimit)
+                {
+                    Interlocked.Increment(ref _refused);
+                    var refusal = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+                    {
+                        Content = new StringContent("""{"error":{"message":"slow down"}}""", Encoding.UTF8,
+                            "application/json"),
+                    };
+                    refusal.Headers.Add("x-ratelimit-reset", "1");
+                    return Task.FromResult(refusal);
+                }
+
+                _window.Enqueue(now);
+            }
+        }
+
+        _arrivals.Enqueue(now);
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent("""{"id":"ok"}""", Encoding.UTF8, "application/json"),
@@ -56,12 +87,14 @@ internal static class SharedClient
     public static readonly EndpointDescriptor Chat = new("ChatCompletions", "POST", "/chat/completions", ["key"],
         "default");
 
-    public static TogetherClientCore Create(HttpMessageHandler server, ISharedLimiterStore store, int perMinute) =>
+    public static TogetherClientCore Create(
+        HttpMessageHandler server, ISharedLimiterStore store, int perMinute, bool adaptive = false) =>
         new(new HttpClient(server), new TogetherClientOptions
         {
             ApiKey = ApiKey,
             BaseUrl = new Uri("http://127.0.0.1:9/v1"),
             SharedLimiters = store,
+            ConfigureLimits = limits => limits.Adaptive.Enabled = adaptive,
         }, Limits(perMinute));
 
     public static Task<Reply> CallAsync(TogetherClientCore core, CancellationToken token) =>

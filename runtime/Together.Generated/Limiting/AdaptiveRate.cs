@@ -25,7 +25,7 @@ internal sealed class AdaptiveRate
     // A 429 this soon after a step up is blamed on the step.
     private static readonly TimeSpan ProbeBlame = TimeSpan.FromSeconds(2);
     private readonly object _sync = new();
-    private readonly ClockedTokenBucketLimiter _bucket;
+    private readonly ITunableRateLimiter _bucket;
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly int _maxWhole;
@@ -38,14 +38,14 @@ internal sealed class AdaptiveRate
     private int _beforeProbe;
     private int _probeStep;
 
-    public AdaptiveRate(ClockedTokenBucketLimiter bucket, double coldStartFraction, TimeProvider time)
+    public AdaptiveRate(ITunableRateLimiter bucket, double coldStartFraction, TimeProvider time)
     {
         _bucket = bucket;
         _time = time;
         _origin = time.GetTimestamp();
         _maxWhole = Math.Max(1, (int)Math.Ceiling(bucket.MaxPerSecond - 1e-9));
         _perSecond = Math.Clamp((int)Math.Floor(bucket.MaxPerSecond * coldStartFraction + 1e-9), 1, _maxWhole);
-        Apply();
+        _bucket.StartAt(Math.Min(_perSecond, _bucket.MaxPerSecond));
     }
 
     /// <summary>The rate in force, in requests a second.</summary>
@@ -60,6 +60,7 @@ internal sealed class AdaptiveRate
         lock (_sync)
         {
             var now = _time.GetElapsedTime(_origin);
+            Resync();
             if (Follow(serverLimit) || now < _holdUntil || now - _lastStep < Second || _perSecond >= _maxWhole)
             {
                 return;
@@ -81,6 +82,7 @@ internal sealed class AdaptiveRate
         lock (_sync)
         {
             var now = _time.GetElapsedTime(_origin);
+            Resync();
             if (Follow(serverLimit))
             {
                 return;
@@ -122,6 +124,16 @@ internal sealed class AdaptiveRate
         }
 
         return true;
+    }
+
+    // A shared limiter's rate may have been moved by another process: start from the rate in force.
+    private void Resync()
+    {
+        var inForce = _bucket.PerSecond;
+        if (Math.Abs(inForce - Math.Min(_perSecond, _bucket.MaxPerSecond)) > 0.5)
+        {
+            _perSecond = Math.Clamp((int)Math.Floor(inForce + 1e-9), 1, _maxWhole);
+        }
     }
 
     private void Apply() => _bucket.SetRate(Math.Min(_perSecond, _bucket.MaxPerSecond));

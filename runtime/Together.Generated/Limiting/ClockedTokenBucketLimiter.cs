@@ -15,7 +15,7 @@ namespace Together.Generated;
 /// more than one second's share, so catching up never earns a 429.</item>
 /// </list>
 /// </summary>
-internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter
+internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRateLimiter
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
@@ -90,6 +90,9 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter
             }
         });
     }
+
+    /// <inheritdoc />
+    public void StartAt(double perSecond) => SetRate(perSecond);
 
     protected override double Available => Math.Min((double)_credit / _tokenCost, _perSecond.Free);
 

@@ -52,7 +52,11 @@ internal static class LimiterFactory
                     && shared.CreateLimiter(new SharedLimiterRequest(partition, perSecond, queuePermits, share =>
                         LocalShare(time, definition, budget * share, queuePermits))) is { } sharedLimiter)
                 {
-                    return new(sharedLimiter, 1);
+                    // A shared limiter that can be tuned shares the adapted rate too: one process's 429 slows all.
+                    var sharedAdaptive = adaptive is { Enabled: true } && sharedLimiter is ITunableRateLimiter tunable
+                        ? new AdaptiveRate(tunable, adaptive.ColdStartFraction, time)
+                        : null;
+                    return new(sharedLimiter, 1, sharedAdaptive);
                 }
 
                 var bucket = new ClockedTokenBucketLimiter(
