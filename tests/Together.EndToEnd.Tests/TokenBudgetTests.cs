@@ -52,6 +52,48 @@ public sealed class TokenBudgetTests
     }
 
     [Fact]
+    public async Task TokenLimitStatedByTheServer_AdaptiveBudgetFollowsItBelowTheFilesFigure()
+    {
+        const int ServerTokensPerSecond = 100;
+        await using var rig = await FakeClockRig.StartAsync(
+            new EmulatorOptions
+            {
+                RequestsPerSecond = 100,
+                TokensPerSecond = ServerTokensPerSecond,
+                SendRateLimitHeaders = true,
+            },
+            requestsPerMinute: null,
+            limiterToSettle: ("chat_tokens", Model),
+            configure: o => o.ConfigureLimits = limits =>
+            {
+                limits.Adaptive.Enabled = true;
+                limits.Limiters["chat_tokens"] = Tokens(2 * TokensPerMinute);
+            });
+        var prompt = string.Concat(Enumerable.Repeat("context ", 250));
+        var usage = new ConcurrentBag<int>();
+
+        var calls = Enumerable.Range(1, 20).Select(async i =>
+        {
+            var answer = await rig.Client.Core.SendAsync(
+                Chat().WithJsonBody(Ask($"#{i} {prompt}"), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                TogetherJson.TypeInfo<ChatCompletionResponse>(), TestContext.Current.CancellationToken);
+            usage.Add((int)answer.Usage!.TotalTokens);
+        });
+        await rig.DriveAsync(AllAsync(calls), TimeSpan.FromMilliseconds(100), maxSteps: 20_000, settle: false);
+
+        var rate = rig.Client.Core.Limiters.GetEffectiveRates().Single(r => r.Partition.StartsWith("chat_tokens|"));
+        var seconds = (rig.Attempts.All[^1].At - rig.Attempts.All[0].At).TotalSeconds;
+        var tokensPerSecond = (usage.Sum() - usage.Last()) / seconds;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"token budget {rate.PerMinute / 60:F0}/s of the file's {rate.ConfiguredPerMinute / 60:F0}/s; achieved "
+            + $"{tokensPerSecond:F1} tokens/s against the server's {ServerTokensPerSecond}/s; "
+            + $"{rig.State.GetStats().TokenLimited} token 429s");
+        Assert.Equal(ServerTokensPerSecond * 60, rate.PerMinute, 6);
+        Assert.InRange(tokensPerSecond, 0.8 * ServerTokensPerSecond, 1.05 * ServerTokensPerSecond);
+        Assert.True(rig.State.GetStats().TokenLimited <= 1, $"{rig.State.GetStats().TokenLimited} token 429s");
+    }
+
+    [Fact]
     public async Task Stream_UsageOnTheFinalChunk_SettlesWhenTheStreamEnds()
     {
         await using var rig = await StartAsync();
@@ -92,13 +134,15 @@ public sealed class TokenBudgetTests
             new EmulatorOptions { RequestsPerSecond = 100 },
             requestsPerMinute: null,
             limiterToSettle: ("chat_tokens", Model),
-            configure: o => o.ConfigureLimits = limits => limits.Limiters["chat_tokens"] = new LimiterDefinition
-            {
-                Name = "chat_tokens",
-                Unit = LimitUnit.Tokens,
-                Scope = PartitionScope.Model,
-                Budget = TokensPerMinute,
-            });
+            configure: o => o.ConfigureLimits = limits => limits.Limiters["chat_tokens"] = Tokens(TokensPerMinute));
+
+    private static LimiterDefinition Tokens(int perMinute) => new()
+    {
+        Name = "chat_tokens",
+        Unit = LimitUnit.Tokens,
+        Scope = PartitionScope.Model,
+        Budget = perMinute,
+    };
 
     // The chat endpoint with a token budget added, as a limits file rule `limiters: [key, chat, chat_tokens]` would
     // emit it.

@@ -38,13 +38,24 @@ internal sealed class AdaptiveRate
     private int _beforeProbe;
     private int _probeStep;
 
-    public AdaptiveRate(ITunableRateLimiter bucket, double coldStartFraction, TimeProvider time)
+    private readonly int _baseStep;
+
+    /// <param name="bucket">The limiter steered.</param>
+    /// <param name="coldStartFraction">The share of the configured rate it starts at.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="stepShare">
+    /// The first probing step as a share of the configured rate; 0 (the default, for requests) means one request a
+    /// second. A token budget steps by a share, as one token is no step at all.
+    /// </param>
+    public AdaptiveRate(ITunableRateLimiter bucket, double coldStartFraction, TimeProvider time, double stepShare = 0)
     {
         _bucket = bucket;
         _time = time;
         _origin = time.GetTimestamp();
         _maxWhole = Math.Max(1, (int)Math.Ceiling(bucket.MaxPerSecond - 1e-9));
         _perSecond = Math.Clamp((int)Math.Floor(bucket.MaxPerSecond * coldStartFraction + 1e-9), 1, _maxWhole);
+        _baseStep = Math.Max(1, (int)(_maxWhole * stepShare));
+        _step = _baseStep;
         _bucket.StartAt(Math.Min(_perSecond, _bucket.MaxPerSecond));
     }
 
@@ -99,9 +110,9 @@ internal sealed class AdaptiveRate
             _perSecond = blamedOnProbe
                 ? _beforeProbe
                 : Math.Max(1, Math.Min(_perSecond - 1, (int)Math.Floor(_perSecond * 0.75)));
-            _holdUntil = now + (blamedOnProbe && _probeStep > 1 ? ShortHold : Hold);
+            _holdUntil = now + (blamedOnProbe && _probeStep > _baseStep ? ShortHold : Hold);
             _probedAt = null;
-            _step = 1;
+            _step = _baseStep;
             _lastDecrease = now;
             _lastStep = now;
             Apply();

@@ -94,7 +94,10 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRa
     /// <inheritdoc />
     public void StartAt(double perSecond) => SetRate(perSecond);
 
-    protected override double Available => Math.Min((double)_credit / _tokenCost, _perSecond.Free);
+    // A charge larger than a second's share (a long prompt, or a share lowered by an adaptive rate) needs an empty
+    // window rather than a free one, else it would never fit.
+    protected override double Available =>
+        Math.Min((double)_credit / _tokenCost, _perSecond.Used == 0 ? double.MaxValue : _perSecond.Free);
 
     protected override double FullAt => _idleCapacity;
 
@@ -124,7 +127,7 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRa
     {
         var missing = (permits * _tokenCost) - _credit;
         var refill = missing <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks((missing + _creditPerTick - 1) / _creditPerTick);
-        var window = _perSecond.TimeUntil(permits, now);
+        var window = permits > _perSecond.Limit ? _perSecond.TimeUntilEmpty(now) : _perSecond.TimeUntil(permits, now);
         return refill > window ? refill : window;
     }
 }

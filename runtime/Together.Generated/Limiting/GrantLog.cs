@@ -44,6 +44,10 @@ internal sealed class GrantLog
         Used += permits;
     }
 
+    /// <summary>How long from <paramref name="now"/> until the window holds no grant at all.</summary>
+    public TimeSpan TimeUntilEmpty(TimeSpan now) =>
+        _grants.Count == 0 ? TimeSpan.Zero : _lastGrant + Window - now;
+
     /// <summary>How long from <paramref name="now"/> until <paramref name="permits"/> fit in the window.</summary>
     public TimeSpan TimeUntil(int permits, TimeSpan now)
     {

@@ -61,9 +61,11 @@ internal static class LimiterFactory
 
                 var bucket = new ClockedTokenBucketLimiter(
                     time, idleCapacity, secondShare, budget, RequireWindow(definition), queuePermits);
-                var adaptiveRate = adaptive is { Enabled: true } && definition.Unit == LimitUnit.Requests
-                    ? new AdaptiveRate(bucket, adaptive.ColdStartFraction, time)
-                    : null;
+                // A token budget starts at its figure (prompt sizes vary too much to ramp by) and probes in steps of
+                // 2 % of it.
+                var adaptiveRate = adaptive is not { Enabled: true } ? null
+                    : definition.Unit == LimitUnit.Requests ? new AdaptiveRate(bucket, adaptive.ColdStartFraction, time)
+                    : new AdaptiveRate(bucket, 1, time, stepShare: 0.02);
                 return new(bucket, bucket.PermitLimit, adaptiveRate);
 
             case LimiterKind.SlidingWindow:

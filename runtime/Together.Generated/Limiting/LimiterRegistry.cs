@@ -190,30 +190,42 @@ public sealed class LimiterRegistry : IDisposable
             return;
         }
 
-        var steered = Steered(endpoint, request, PartitionScope.Model);
+        // Together says which budget a 429 ran out of: no tokens left (x-tokenlimit-remaining: 0) means the token
+        // budget; otherwise the request budget.
+        var tokenLimited = status == 429 && headers.TokensRemaining is 0;
+        var unit = tokenLimited ? LimitUnit.Tokens : LimitUnit.Requests;
+        var steered = Steered(endpoint, request, PartitionScope.Model, unit);
         if (steered.Count == 0)
         {
-            steered = Steered(endpoint, request, PartitionScope.Key);
+            steered = Steered(endpoint, request, PartitionScope.Key, unit);
         }
 
         if (status == 429)
         {
             foreach (var adaptive in steered)
             {
-                adaptive.OnRateLimited(headers.Reset, headers.RequestLimit);
+                adaptive.OnRateLimited(headers.Reset, tokenLimited ? headers.TokenLimit : headers.RequestLimit);
             }
 
             return;
         }
 
-        // Every adaptive bucket of the chain climbs from its cold start on success; only the steered ones follow
-        // the server's stated limit, which is counted per model.
+        // Every adaptive bucket of the chain climbs from its cold start on success; only those the server counts
+        // by follow its stated limits, requests and tokens alike.
+        var tokenSteered = Steered(endpoint, request, PartitionScope.Model, LimitUnit.Tokens);
+        if (tokenSteered.Count == 0)
+        {
+            tokenSteered = Steered(endpoint, request, PartitionScope.Key, LimitUnit.Tokens);
+        }
+
         foreach (var limiterName in endpoint.Limiters)
         {
             if (_limits.Limiters.TryGetValue(limiterName, out var definition)
                 && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Adaptive is { } adaptive)
             {
-                adaptive.OnSuccess(steered.Contains(adaptive) ? headers.RequestLimit : null);
+                adaptive.OnSuccess(steered.Contains(adaptive) ? headers.RequestLimit
+                    : tokenSteered.Contains(adaptive) ? headers.TokenLimit
+                    : null);
             }
         }
     }
@@ -230,12 +242,14 @@ public sealed class LimiterRegistry : IDisposable
             .OrderBy(r => r.Partition, StringComparer.Ordinal)
             .ToArray();
 
-    private List<AdaptiveRate> Steered(EndpointDescriptor endpoint, ILimitedRequest? request, PartitionScope scope)
+    private List<AdaptiveRate> Steered(
+        EndpointDescriptor endpoint, ILimitedRequest? request, PartitionScope scope, LimitUnit unit)
     {
         var steered = new List<AdaptiveRate>();
         foreach (var limiterName in endpoint.Limiters)
         {
             if (_limits.Limiters.TryGetValue(limiterName, out var definition) && definition.Scope == scope
+                && definition.Unit == unit
                 && GetPartition(definition, limiterName, request?.Model, endpoint.Name)?.Adaptive is { } adaptive)
             {
                 steered.Add(adaptive);
