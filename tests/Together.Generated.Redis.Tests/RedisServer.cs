@@ -44,7 +44,12 @@ internal sealed class RedisServer : IDisposable
 
         var port = FreePort();
         var garnet = new GarnetServer(
-            ["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true"]);
+            [
+                "--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--lua", "true",
+
+                // Without it Garnet runs scripts from different connections interleaved: Redis never does.
+                "--lua-transaction-mode", "true",
+            ]);
         garnet.Start();
         return new RedisServer(garnet, $"127.0.0.1:{port}");
     }

@@ -8,8 +8,9 @@ using StackExchange.Redis;
 namespace Together.Generated.Redis.Tests;
 
 /// <summary>
-/// Three clients (each standing for a process: its own core and limiters) share one key's budget through the Redis
-/// store, in real time against a loopback server; the figures are counts with margins, not timings.
+/// Clients (each with its own core and limiters, as a process has) share one key's budget through the Redis store,
+/// in real time against a loopback server; the figures are counts with margins, not timings. MultiProcessTests runs
+/// real processes.
 /// </summary>
 public sealed class SharedBudgetTests
 {
@@ -17,13 +18,13 @@ public sealed class SharedBudgetTests
     private const double PerSecond = PerMinute / 60.0;
 
     [Fact]
-    public async Task ThreeProcesses_ShareOneKeysBudgetFor30Seconds_AggregateWithinTwoPercentNoCallLost()
+    public async Task ThreeClients_ShareOneKeysBudgetFor10Seconds_AggregateWithinTwoPercentNoCallLost()
     {
         using var redis = RedisServer.Start();
         var store = new RedisLimiterStore(redis.Connection, new RedisLimiterStoreOptions { KeyPrefix = Prefix() });
         var server = new CountingServer();
         var clients = Enumerable.Range(0, 3).Select(_ => SharedClient.Create(server, store, PerMinute)).ToArray();
-        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        var until = DateTimeOffset.UtcNow.AddSeconds(10);
 
         var runs = await Task.WhenAll(clients.Select(c => SharedClient.LoadAsync(c, workers: 8, until)));
 
@@ -38,7 +39,7 @@ public sealed class SharedBudgetTests
         Assert.Equal(arrivals.Count, runs.Sum(r => r.Succeeded));
         Assert.True(rate <= 1.02 * PerSecond, $"{rate:F2}/s");
         Assert.True(rate >= 0.9 * PerSecond, $"{rate:F2}/s: the budget is shared, not lost");
-        Assert.All(runs, r => Assert.True(r.Succeeded > 60, $"a client starved: {r.Succeeded} calls"));
+        Assert.All(runs, r => Assert.True(r.Succeeded > 20, $"a client starved: {r.Succeeded} calls"));
         foreach (var client in clients)
         {
             client.Dispose();
@@ -71,7 +72,7 @@ public sealed class SharedBudgetTests
         // Real time, at the server's exact limit: network jitter alone draws some 429s, so the margins are wide; the
         // precise figures are the fake-clock adaptive tests'.
         Assert.True(goodput >= 0.6 * ServerPerSecond, $"goodput {goodput:F2}/s");
-        Assert.True(server.Refused <= 0.1 * attempts, $"{server.Refused} 429s of {attempts}");
+        Assert.True(server.Refused <= 0.15 * attempts, $"{server.Refused} 429s of {attempts}");
         Assert.All(rates, r => Assert.InRange(r, 1, ServerPerSecond + 2));
         var shared = await redis.Connection.GetDatabase().HashGetAsync(
             store.KeyOf(clients[0].Limiters.GetEffectiveRates().Single().Partition) + ":rate", "rate");
