@@ -106,12 +106,17 @@ internal sealed class CallPipeline
                 var (response, request) = await RedirectFollower.SendAsync(_http, call, linked.Token)
                     .ConfigureAwait(false);
                 var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
-                _limiters.Observe(call.Endpoint, call.Request.Limits, (int)response.StatusCode,
-                    RateLimitHeaders.From(response.Headers));
+                var figures = RateLimitHeaders.From(response.Headers);
+                _limiters.Observe(call.Endpoint, call.Request.Limits, (int)response.StatusCode, figures);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     // Without a hint, one second: Together counts its limits per second.
                     _limiters.HoldBack(call.Endpoint, call.Request.Limits, hint ?? TimeSpan.FromSeconds(1));
+                }
+                else if (figures is { RequestsRemaining: 0, Reset: { } reset })
+                {
+                    // The server says this answer used its window's last request: the next would be a 429.
+                    _limiters.HoldBack(call.Endpoint, call.Request.Limits, reset);
                 }
 
                 return new AttemptResult(response, request, leases, hint);

@@ -42,6 +42,24 @@ public sealed class ServerFeedbackTests
     }
 
     [Fact]
+    public async Task SendAsync_SuccessWithNoRequestsRemaining_HoldsBackUntilTheReset()
+    {
+        var limits = TestClient.Limits(new LimiterDefinition { Name = "rate", RunAt = 600 });
+        using var core = TestClient.Create(_server, _clock, limits);
+        _server.Respond(HttpStatusCode.OK, """{"id":"a"}""",
+                headers: [("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "2")])
+            .Respond(HttpStatusCode.OK, """{"id":"b"}""");
+
+        var first = core.SendAsync(TestClient.Post("rate"), TestJson.Default.Thing, Token);
+        var second = core.SendAsync(TestClient.Get("rate"), TestJson.Default.Thing, Token);
+        await _clock.Drive(Task.WhenAll(first, second), Step, maxSteps: 100);
+
+        Assert.Equal(2, _server.Hits);
+        Assert.True(_server.Requests[1].At - _server.Requests[0].At >= TimeSpan.FromSeconds(2),
+            "the second call went into a full window");
+    }
+
+    [Fact]
     public async Task SendAsync_429WithoutHint_HoldsBackForOneSecond()
     {
         var limits = TestClient.Limits(new LimiterDefinition { Name = "rate", RunAt = 600 });
