@@ -88,13 +88,18 @@ internal static class SharedClient
         "default");
 
     public static TogetherClientCore Create(
-        HttpMessageHandler server, ISharedLimiterStore store, int perMinute, bool adaptive = false) =>
+        HttpMessageHandler server, ISharedLimiterStore store, int perMinute, bool adaptive = false,
+        double coldStart = 0.5) =>
         new(new HttpClient(server), new TogetherClientOptions
         {
             ApiKey = ApiKey,
             BaseUrl = new Uri("http://127.0.0.1:9/v1"),
             SharedLimiters = store,
-            ConfigureLimits = limits => limits.Adaptive.Enabled = adaptive,
+            ConfigureLimits = limits =>
+            {
+                limits.Adaptive.Enabled = adaptive;
+                limits.Adaptive.ColdStartFraction = coldStart;
+            },
         }, Limits(perMinute));
 
     public static Task<Reply> CallAsync(TogetherClientCore core, CancellationToken token) =>
