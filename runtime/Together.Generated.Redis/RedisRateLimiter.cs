@@ -49,8 +49,8 @@ internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter, ITun
     // Two seconds after any process lowered the shared rate, no process may raise it: a 429 is not undone at once.
     public void SetRate(double perSecond)
     {
+        // The rate in force is the store's answer, not this wish: another process may have lowered it meanwhile.
         var wanted = Math.Clamp(perSecond, MaxPerSecond / 1000, MaxPerSecond);
-        Volatile.Write(ref _perSecond, wanted);
         _ = SetRateInStoreAsync(wanted, initial: false);
     }
 

@@ -76,11 +76,11 @@ public sealed class SharedBudgetTests
         Assert.All(runs, r => Assert.Empty(r.Failed));
         Assert.True(goodput > 0, "the clients kept calling");
         Assert.True(server.Refused <= 0.25 * attempts, $"{server.Refused} 429s of {attempts}");
-        Assert.All(rates, r => Assert.InRange(r, 1, ServerPerSecond + 2));
+        Assert.All(rates, r => Assert.True(r < PerSecond, $"a client still runs at the file's {r:F1}/s"));
         var shared = await redis.Connection.GetDatabase().HashGetAsync(
             store.KeyOf(clients[0].Limiters.GetEffectiveRates().Single().Partition) + ":rate", "rate");
         Assert.True(shared.HasValue, "the adapted rate lives in the store");
-        Assert.True((double)shared <= ServerPerSecond + 1, $"the shared rate {shared} did not come down");
+        Assert.True((double)shared < PerSecond, $"the shared rate {shared} never came down");
         foreach (var client in clients)
         {
             client.Dispose();
