@@ -36,6 +36,9 @@ public sealed class RedisLimiterStore : ISharedLimiterStore
 
     internal IDatabase Database => _redis.GetDatabase();
 
+    /// <summary>Whether the connection is up now; a call made while it is down would only wait out a timeout.</summary>
+    internal bool IsConnected => _redis.IsConnected;
+
     internal TimeProvider Time { get; }
 
     internal ILogger Logger { get; }

