@@ -98,15 +98,9 @@ public static class QuickstartRun
             .StartAsync(async context =>
             {
                 var bar = context.AddTask("chat calls", maxValue: load.Requests);
-                var progress = new Reporter(done => bar.Value = done);
+                var progress = new InlineProgress<int>(done => bar.Value = done);
                 return await LoadRunner.RunAsync(client, counter, load, TimeProvider.System, progress,
                     cancellationToken).ConfigureAwait(false);
             });
-    }
-
-    // Sets the bar at once from the reporting thread, unlike Progress<T>, which posts and can report out of order.
-    private sealed class Reporter(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Together.Emulator;
 using Together.Generated;
 using Together.Models;
+using Together.Quickstart;
 
 namespace Together.EndToEnd.Tests;
 
@@ -21,13 +22,13 @@ public sealed class BatchApiTests
     {
         await using var rig = await StartAsync();
         var requests = Enumerable.Range(1, 50)
-            .Select(i => new BatchItem<ChatCompletionRequest>($"req-{i}", Ask($"question {i}")))
+            .Select(i => new BatchItem<ChatCompletionRequest>($"req-{i}", Chat.Ask($"question {i}")))
             .ToArray();
         var states = new List<BatchState>();
 
         var outcome = await rig.DriveAsync(
             rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-                requests, Endpoint, progress: new Inline(states.Add),
+                requests, Endpoint, progress: new InlineProgress<BatchState>(states.Add),
                 cancellationToken: TestContext.Current.CancellationToken),
             TimeSpan.FromMilliseconds(500),
             maxSteps: 400);
@@ -53,7 +54,7 @@ public sealed class BatchApiTests
     {
         await using var rig = await StartAsync();
         var requests = Enumerable.Range(1, 101)
-            .Select(i => new BatchItem<ChatCompletionRequest>($"req-{i}", Ask("q")));
+            .Select(i => new BatchItem<ChatCompletionRequest>($"req-{i}", Chat.Ask("q")));
 
         var error = await Assert.ThrowsAsync<BatchLimitException>(() =>
             rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
@@ -96,14 +97,15 @@ public sealed class BatchApiTests
     {
         await using var rig = await StartAsync(limits => limits.Batches.MaxBatchesInFlight = 1);
         var first = rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-            [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
-            progress: new Inline(_ => { }), cancellationToken: TestContext.Current.CancellationToken);
+            [new BatchItem<ChatCompletionRequest>("a", Chat.Ask("a"))], Endpoint,
+            progress: new InlineProgress<BatchState>(_ => { }),
+            cancellationToken: TestContext.Current.CancellationToken);
         await rig.DriveAsync(WaitUntilAsync(() => rig.State.GetStats().RequestsByEndpoint
             .GetValueOrDefault("GET /batches/{id}") > 0), TimeSpan.FromMilliseconds(10), maxSteps: 100);
 
         var error = await Assert.ThrowsAsync<BatchLimitException>(() =>
             rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-                [new BatchItem<ChatCompletionRequest>("b", Ask("b"))], Endpoint,
+                [new BatchItem<ChatCompletionRequest>("b", Chat.Ask("b"))], Endpoint,
                 cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("max_batches_in_flight", error.Limit);
@@ -121,7 +123,7 @@ public sealed class BatchApiTests
                 [], Endpoint, cancellationToken: TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(() =>
             rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-                [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
+                [new BatchItem<ChatCompletionRequest>("a", Chat.Ask("a"))], Endpoint,
                 new BatchOptions { PollInterval = TimeSpan.Zero },
                 cancellationToken: TestContext.Current.CancellationToken));
 
@@ -136,7 +138,7 @@ public sealed class BatchApiTests
             new FaultRule { Status = 500, Rate = 1.0, Endpoint = "/batches/{id}" }));
 
         var run = rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-            [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
+            [new BatchItem<ChatCompletionRequest>("a", Chat.Ask("a"))], Endpoint,
             cancellationToken: TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<BatchRunException>(() =>
             rig.DriveAsync(run, TimeSpan.FromSeconds(1), maxSteps: 1000));
@@ -155,8 +157,8 @@ public sealed class BatchApiTests
         using var cancel = new System.Threading.CancellationTokenSource();
 
         var run = rig.Client.Batches.RunBatchAsync<ChatCompletionRequest, ChatCompletionResponse>(
-            [new BatchItem<ChatCompletionRequest>("a", Ask("a"))], Endpoint,
-            progress: new Inline(_ => cancel.Cancel()), cancellationToken: cancel.Token);
+            [new BatchItem<ChatCompletionRequest>("a", Chat.Ask("a"))], Endpoint,
+            progress: new InlineProgress<BatchState>(_ => cancel.Cancel()), cancellationToken: cancel.Token);
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             rig.DriveAsync(run, TimeSpan.FromSeconds(1), maxSteps: 100));
 
@@ -170,13 +172,6 @@ public sealed class BatchApiTests
             limiterToSettle: ("key", string.Empty),
             configure: o => o.ConfigureLimits = limits);
 
-    internal static ChatCompletionRequest Ask(string text) => new()
-    {
-        Model = Model,
-        Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = text } },
-        MaxTokens = 16,
-    };
-
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
         while (!condition())
@@ -185,10 +180,5 @@ public sealed class BatchApiTests
         }
 
         return true;
-    }
-
-    private sealed class Inline(Action<BatchState> report) : IProgress<BatchState>
-    {
-        public void Report(BatchState value) => report(value);
     }
 }

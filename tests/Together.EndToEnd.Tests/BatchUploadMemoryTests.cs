@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Together.Generated;
 using Together.Models;
+using Together.Quickstart;
 
 namespace Together.EndToEnd.Tests;
 
@@ -39,7 +40,7 @@ public sealed class BatchUploadMemoryTests
 
             // The first progress report comes after the batch was created: the upload is done by then.
             var run = rig.Client.Batches.RunBatchFileAsync<ChatCompletionResponse>(
-                path, "/v1/chat/completions", progress: new Inline(created.Cancel),
+                path, "/v1/chat/completions", progress: new InlineProgress<BatchState>(_ => created.Cancel()),
                 cancellationToken: created.Token);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
             var (heapPeak, workingSetPeak) = await sampler.StopAsync();
@@ -73,11 +74,6 @@ public sealed class BatchUploadMemoryTests
         }
 
         return requests;
-    }
-
-    private sealed class Inline(Action report) : IProgress<BatchState>
-    {
-        public void Report(BatchState value) => report();
     }
 
     /// <summary>Samples the managed heap and the working set every few milliseconds until stopped.</summary>

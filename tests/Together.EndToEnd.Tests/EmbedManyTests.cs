@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Together.Emulator;
 using Together.Generated;
+using Together.Quickstart;
 
 namespace Together.EndToEnd.Tests;
 
@@ -22,7 +23,7 @@ public sealed class EmbedManyTests
             limiterToSettle: ("embeddings", Model));
         var texts = Enumerable.Range(0, 10_000).Select(i => $"text number {i}").ToArray();
         var reports = new List<BatchProgress>();
-        var progress = new SyncProgress<BatchProgress>(reports.Add);
+        var progress = new InlineProgress<BatchProgress>(reports.Add);
         var start = rig.Clock.GetUtcNow();
 
         var vectors = await rig.DriveAsync(
@@ -63,18 +64,5 @@ public sealed class EmbedManyTests
 
         Assert.Equal(3, vectors.Count);
         Assert.Equal(1, rig.State.GetStats().RequestsByEndpoint["POST /embeddings"]);
-    }
-
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly object _sync = new();
-
-        public void Report(T value)
-        {
-            lock (_sync)
-            {
-                report(value);
-            }
-        }
     }
 }

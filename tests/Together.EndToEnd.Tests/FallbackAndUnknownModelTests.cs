@@ -25,12 +25,13 @@ public sealed class FallbackAndUnknownModelTests
             },
             requestsPerMinute: null,
             limiterToSettle: ("key", string.Empty));
-        var request = Ask(Primary);
+        var request = Chat.Ask("Hello", Primary, maxTokens: 8);
         using var capture = TogetherResponseCapture.Start();
 
         var response = await rig.DriveAsync(
             rig.Client.Core.SendAsync(
-                ChatWithFallback().WithJsonBody(request, TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                Chat.Request(fallbacks: [Fallback])
+                    .WithJsonBody(request, TogetherJson.TypeInfo<ChatCompletionRequest>()),
                 TogetherJson.TypeInfo<ChatCompletionResponse>(),
                 TestContext.Current.CancellationToken),
             TimeSpan.FromMilliseconds(100),
@@ -61,7 +62,8 @@ public sealed class FallbackAndUnknownModelTests
             limiterToSettle: ("key", string.Empty));
 
         var call = rig.Client.Core.SendAsync(
-            ChatWithFallback().WithJsonBody(Ask(Primary), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+            Chat.Request(fallbacks: [Fallback]).WithJsonBody(
+                Chat.Ask("Hello", Primary, maxTokens: 8), TogetherJson.TypeInfo<ChatCompletionRequest>()),
             TogetherJson.TypeInfo<ChatCompletionResponse>(),
             TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<ServerException>(() =>
@@ -86,8 +88,8 @@ public sealed class FallbackAndUnknownModelTests
 
         var response = await rig.DriveAsync(
             rig.Client.Core.SendAsync(
-                ChatWithFallback("acme/gone", Fallback).WithJsonBody(
-                    Ask(Primary), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                Chat.Request(fallbacks: ["acme/gone", Fallback]).WithJsonBody(
+                    Chat.Ask("Hello", Primary, maxTokens: 8), TogetherJson.TypeInfo<ChatCompletionRequest>()),
                 TogetherJson.TypeInfo<ChatCompletionResponse>(),
                 TestContext.Current.CancellationToken),
             TimeSpan.FromMilliseconds(100),
@@ -104,7 +106,8 @@ public sealed class FallbackAndUnknownModelTests
             new EmulatorOptions { KnownModelsOnly = true }, requestsPerMinute: null,
             limiterToSettle: ("key", string.Empty));
 
-        var call = rig.Client.Chat.ChatCompletionsAsync(Ask(Unknown), TestContext.Current.CancellationToken);
+        var call = rig.Client.Chat.ChatCompletionsAsync(
+            Chat.Ask("Hello", Unknown, maxTokens: 8), TestContext.Current.CancellationToken);
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(() =>
             rig.DriveAsync(call, TimeSpan.FromMilliseconds(100), maxSteps: 100));
         var models = await rig.DriveAsync(
@@ -133,21 +136,4 @@ public sealed class FallbackAndUnknownModelTests
 
         Assert.IsNotType<ModelNotFoundException>(error);
     }
-
-    // The generated chat endpoint as the limits file describes it, with a fallback model added, as a limits file
-    // entry `fallback_models: [...]` on chat-completions would emit it.
-    private static ApiRequest ChatWithFallback(params string[] fallbacks)
-    {
-        var chat = TogetherEndpoints.ChatCompletions;
-        var endpoint = new EndpointDescriptor(chat.Name, chat.Method.Method, chat.PathTemplate, chat.Limiters,
-            chat.RetryPolicy, chat.Idempotent, chat.ServerPath, fallbacks.Length == 0 ? [Fallback] : fallbacks);
-        return new ApiRequest(endpoint, "/chat/completions");
-    }
-
-    private static ChatCompletionRequest Ask(string model) => new()
-    {
-        Model = model,
-        Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = "Hello" } },
-        MaxTokens = 8,
-    };
 }

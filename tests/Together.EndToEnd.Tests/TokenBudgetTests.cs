@@ -29,7 +29,8 @@ public sealed class TokenBudgetTests
         var calls = Enumerable.Range(1, 40).Select(async i =>
         {
             var answer = await rig.Client.Core.SendAsync(
-                Chat().WithJsonBody(Ask($"#{i} {prompt}"), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                Chat.Request(["chat_tokens"]).WithJsonBody(
+                    Chat.Ask($"#{i} {prompt}", maxTokens: 50), TogetherJson.TypeInfo<ChatCompletionRequest>()),
                 TogetherJson.TypeInfo<ChatCompletionResponse>(), TestContext.Current.CancellationToken);
             usage.Add((int)answer.Usage!.TotalTokens);
         });
@@ -75,7 +76,8 @@ public sealed class TokenBudgetTests
         var calls = Enumerable.Range(1, 20).Select(async i =>
         {
             var answer = await rig.Client.Core.SendAsync(
-                Chat().WithJsonBody(Ask($"#{i} {prompt}"), TogetherJson.TypeInfo<ChatCompletionRequest>()),
+                Chat.Request(["chat_tokens"]).WithJsonBody(
+                    Chat.Ask($"#{i} {prompt}", maxTokens: 50), TogetherJson.TypeInfo<ChatCompletionRequest>()),
                 TogetherJson.TypeInfo<ChatCompletionResponse>(), TestContext.Current.CancellationToken);
             usage.Add((int)answer.Usage!.TotalTokens);
         });
@@ -97,7 +99,7 @@ public sealed class TokenBudgetTests
     public async Task Stream_UsageOnTheFinalChunk_SettlesWhenTheStreamEnds()
     {
         await using var rig = await StartAsync();
-        var request = Ask(string.Concat(Enumerable.Repeat("word ", 40)));
+        var request = Chat.Ask(string.Concat(Enumerable.Repeat("word ", 40)), maxTokens: 50);
         request.Stream = true;
         var chunks = new List<ChatCompletionChunk>();
 
@@ -119,7 +121,7 @@ public sealed class TokenBudgetTests
         FakeClockRig rig, ChatCompletionRequest request, List<ChatCompletionChunk> chunks)
     {
         var stream = rig.Client.Core.StreamAsync(
-            Chat().WithJsonBody(request, TogetherJson.TypeInfo<ChatCompletionRequest>()),
+            Chat.Request(["chat_tokens"]).WithJsonBody(request, TogetherJson.TypeInfo<ChatCompletionRequest>()),
             TogetherJson.TypeInfo<ChatCompletionChunk>(), TestContext.Current.CancellationToken);
         await foreach (var chunk in stream)
         {
@@ -142,22 +144,5 @@ public sealed class TokenBudgetTests
         Unit = LimitUnit.Tokens,
         Scope = PartitionScope.Model,
         Budget = perMinute,
-    };
-
-    // The chat endpoint with a token budget added, as a limits file rule `limiters: [key, chat, chat_tokens]` would
-    // emit it.
-    private static ApiRequest Chat()
-    {
-        var chat = TogetherEndpoints.ChatCompletions;
-        var endpoint = new EndpointDescriptor(chat.Name, chat.Method.Method, chat.PathTemplate,
-            [.. chat.Limiters, "chat_tokens"], chat.RetryPolicy, chat.Idempotent, chat.ServerPath);
-        return new ApiRequest(endpoint, "/chat/completions");
-    }
-
-    private static ChatCompletionRequest Ask(string text) => new()
-    {
-        Model = Model,
-        Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = text } },
-        MaxTokens = 50,
     };
 }

@@ -14,8 +14,10 @@ internal sealed class AttemptResult : IDisposable, IAsyncDisposable
     private readonly LeaseBundle _leases;
 
     public AttemptResult(
-        HttpResponseMessage response, HttpRequestMessage request, LeaseBundle leases, TimeSpan? waitHint)
+        HttpResponseMessage response, HttpRequestMessage request, LeaseBundle leases, TimeSpan? waitHint,
+        RateLimitHeaders rateLimits)
     {
+        RateLimits = rateLimits;
         Response = response;
         _request = request;
         _leases = leases;
@@ -25,6 +27,9 @@ internal sealed class AttemptResult : IDisposable, IAsyncDisposable
     public HttpResponseMessage Response { get; }
 
     public int StatusCode => (int)Response.StatusCode;
+
+    /// <summary>The response's rate-limit figures, read once when it arrived.</summary>
+    public RateLimitHeaders RateLimits { get; }
 
     /// <summary>The wait the server asked for, read once when the response arrived.</summary>
     public TimeSpan? WaitHint { get; }

@@ -52,7 +52,7 @@ internal sealed class CallPipeline
             {
                 Log.CallAnswered(_settings.Logger, endpoint.Name, attempt.StatusCode, call.Attempts,
                     call.ElapsedMilliseconds);
-                TogetherResponseCapture.Record(call, attempt.Response);
+                TogetherResponseCapture.Record(call, attempt);
                 return attempt;
             }
 
@@ -119,7 +119,7 @@ internal sealed class CallPipeline
                     _limiters.HoldBack(call.Endpoint, call.Request.Limits, reset);
                 }
 
-                return new AttemptResult(response, request, leases, hint);
+                return new AttemptResult(response, request, leases, hint, figures);
             }
             catch (OperationCanceledException e)
                 when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)

@@ -61,7 +61,7 @@ public sealed class TogetherResponseCapture : IDisposable
         }
     }
 
-    internal static void Record(CallScope call, HttpResponseMessage response)
+    internal static void Record(CallScope call, AttemptResult attempt)
     {
         if (Current.Value is not { } capture)
         {
@@ -70,10 +70,10 @@ public sealed class TogetherResponseCapture : IDisposable
 
         var info = new TogetherResponseInfo(
             call.Endpoint.Name,
-            (int)response.StatusCode,
-            ErrorFactory.RequestIdOf(response),
+            attempt.StatusCode,
+            ErrorFactory.RequestIdOf(attempt.Response),
             call.Attempts,
-            RateLimitHeaders.From(response.Headers),
+            attempt.RateLimits,
             call.Request.Limits?.Model,
             call.Request.IsFallback);
         lock (capture._responses)

@@ -72,7 +72,7 @@ public static class Tour
         // Many texts: EmbedManyAsync splits them into requests of the limits file's embedding_batch_size, under the
         // embeddings budget, and returns the vectors in the texts' order.
         var many = Enumerable.Range(1, ManyTexts).Select(i => $"Document #{i} to index.").ToArray();
-        var progress = new Reporter(p => output.WriteLine(
+        var progress = new InlineProgress<BatchProgress>(p => output.WriteLine(
             $"Batched embeddings: {p.CompletedInputs}/{p.TotalInputs} texts, "
             + $"{p.CompletedBatches}/{p.TotalBatches} requests"));
         var vectors = await client.Embeddings.EmbedManyAsync(many, embeddingModel, progress: progress,
@@ -87,18 +87,4 @@ public static class Tour
         Messages = new List<ChatCompletionMessageParam> { new ChatCompletionUserMessageParam { Content = prompt } },
         MaxTokens = 64,
     };
-
-    // Reports at once from the calling thread, unlike Progress<T>, which posts and can report out of order.
-    private sealed class Reporter(Action<BatchProgress> report) : IProgress<BatchProgress>
-    {
-        private readonly object _sync = new();
-
-        public void Report(BatchProgress value)
-        {
-            lock (_sync)
-            {
-                report(value);
-            }
-        }
-    }
 }
