@@ -37,8 +37,10 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRa
     /// <param name="budget">Tokens refilled per <paramref name="window"/>.</param>
     /// <param name="window">The window the budget is counted over.</param>
     /// <param name="queueLimit">The most permits that may wait.</param>
+    /// <param name="arrivalMargin">How much longer than a second each grant counts in the one-second guard.</param>
     public ClockedTokenBucketLimiter(
-        TimeProvider time, int idleCapacity, int secondShare, int budget, TimeSpan window, int queueLimit)
+        TimeProvider time, int idleCapacity, int secondShare, int budget, TimeSpan window, int queueLimit,
+        TimeSpan arrivalMargin = default)
         : base(time, Math.Max(idleCapacity, secondShare), queueLimit, window / budget)
     {
         _tokenCost = window.Ticks * RateScale;
@@ -46,7 +48,7 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRa
         _window = window;
         MaxPerSecond = budget / window.TotalSeconds;
         _idleCapacity = idleCapacity;
-        _perSecond = new GrantLog(Second, PermitLimit);
+        _perSecond = new GrantLog(Second + arrivalMargin, PermitLimit);
         _credit = idleCapacity * _tokenCost;
     }
 

@@ -22,7 +22,8 @@ internal static class LimiterFactory
         TimeProvider time,
         AdaptiveSettings? adaptive = null,
         ISharedLimiterStore? shared = null,
-        string? partition = null)
+        string? partition = null,
+        TimeSpan? arrivalMargin = null)
     {
         var budget = EffectiveBudget(definition, model);
         if (budget <= 0)
@@ -48,9 +49,11 @@ internal static class LimiterFactory
                 var queuePermits = definition.Unit == LimitUnit.Tokens
                     ? (int)Math.Min((long)queueLimit * secondShare, int.MaxValue)
                     : queueLimit;
+                var localShare = (double share) =>
+                    LocalShare(time, definition, budget * share, queuePermits, arrivalMargin);
                 if (shared is not null && partition is not null && definition.Unit == LimitUnit.Requests
-                    && shared.CreateLimiter(new SharedLimiterRequest(partition, perSecond, queuePermits, share =>
-                        LocalShare(time, definition, budget * share, queuePermits))) is { } sharedLimiter)
+                    && shared.CreateLimiter(new SharedLimiterRequest(partition, perSecond, queuePermits, localShare))
+                        is { } sharedLimiter)
                 {
                     // A shared limiter that can be tuned shares the adapted rate too: one process's 429 slows all.
                     var sharedAdaptive = adaptive is { Enabled: true } && sharedLimiter is ITunableRateLimiter tunable
@@ -59,8 +62,8 @@ internal static class LimiterFactory
                     return new(sharedLimiter, 1, sharedAdaptive);
                 }
 
-                var bucket = new ClockedTokenBucketLimiter(
-                    time, idleCapacity, secondShare, budget, RequireWindow(definition), queuePermits);
+                var bucket = new ClockedTokenBucketLimiter(time, idleCapacity, secondShare, budget,
+                    RequireWindow(definition), queuePermits, Margin(arrivalMargin, time));
                 // A token budget starts at its figure (prompt sizes vary too much to ramp by) and probes in steps of
                 // 2 % of it.
                 var adaptiveRate = adaptive is not { Enabled: true } ? null
@@ -90,12 +93,22 @@ internal static class LimiterFactory
 
     // A store that cannot be reached falls back to this: the same smooth bucket at a share of the budget.
     private static ClockedTokenBucketLimiter LocalShare(
-        TimeProvider time, LimiterDefinition definition, double budget, int queuePermits)
+        TimeProvider time, LimiterDefinition definition, double budget, int queuePermits, TimeSpan? arrivalMargin)
     {
         var whole = Math.Max(1, (int)Math.Floor(budget + 1e-9));
         var secondShare = Math.Max(1, (int)Math.Floor((whole / RequireWindow(definition).TotalSeconds) + 1e-9));
-        return new ClockedTokenBucketLimiter(time, 1, secondShare, whole, RequireWindow(definition), queuePermits);
+        return new ClockedTokenBucketLimiter(
+            time, 1, secondShare, whole, RequireWindow(definition), queuePermits, Margin(arrivalMargin, time));
     }
+
+    /// <summary>The arrival margin in force: the one given, else 10 ms on the system clock, none on another.</summary>
+    public static TimeSpan Margin(TimeSpan? given, TimeProvider time) =>
+        given is { } margin ? (margin < TimeSpan.Zero ? TimeSpan.Zero : margin)
+        : ReferenceEquals(time, TimeProvider.System) ? DefaultArrivalMargin
+        : TimeSpan.Zero;
+
+    /// <summary>The arrival margin on the system clock when none is set.</summary>
+    public static readonly TimeSpan DefaultArrivalMargin = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The per-model figure when the model has one, else <c>RunAt</c>, else <c>Budget</c>.</summary>
     public static int EffectiveBudget(LimiterDefinition definition, string? model)

@@ -306,7 +306,8 @@ public sealed class LimiterRegistry : IDisposable
         return _partitions.GetOrAdd(
                 name,
                 _ => new Lazy<LimiterPartition?>(
-                    () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive, _shared, name),
+                    () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive, _shared, name,
+                        _limits.ArrivalMargin),
                     LazyThreadSafetyMode.ExecutionAndPublication))
             .Value;
     }

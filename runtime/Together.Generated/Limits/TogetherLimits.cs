@@ -34,6 +34,15 @@ public sealed class TogetherLimits
 
     /// <summary>How limiters adapt their rate to the server's feedback. Default: off.</summary>
     public AdaptiveSettings Adaptive { get; set; } = new();
+
+    /// <summary>
+    /// How much longer than one second a requests budget keeps each request's place in its one-second guard. The
+    /// server counts a request from when it arrives, and requests sent the same interval apart arrive a few varying
+    /// milliseconds apart, so a guard of exactly one second lets a second's share plus one into some server window.
+    /// Default null: 10 ms on <see cref="TimeProvider.System"/>, none on any other clock (a fake clock shared with
+    /// a test server has no network in between).
+    /// </summary>
+    public TimeSpan? ArrivalMargin { get; set; }
 }
 
 /// <summary>Limits of the Batch API, checked before a batch file is uploaded.</summary>
