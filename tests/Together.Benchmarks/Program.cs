@@ -2,13 +2,21 @@ using System;
 using System.IO;
 using System.Linq;
 using Together.Benchmarks;
+using Together.Benchmarks.Generation;
+
+// `generation`: this generator against NSwag and Kiota on Together's specs in ../shared (GenerationCommand says how);
+// writes tests/Together.Benchmarks/results/generation.md.
+if (args.Length > 0 && args[0] == "generation")
+{
+    return await GenerationCommand.RunAsync(args[1..]);
+}
 
 // `goodput [--limit R] [--calls N] [--concurrency C]`: the same workload through four clients against the emulator
 // enforcing R calls a second (default 20; 1,200 calls at concurrency 64, about a minute per client). Prints a
 // Markdown table and writes it to tests/Together.Benchmarks/results/goodput.md beside this project.
 if (args.Length == 0 || args[0] != "goodput")
 {
-    Console.Error.WriteLine("usage: goodput [--limit R] [--calls N] [--concurrency C]");
+    Console.Error.WriteLine("usage: goodput [--limit R] [--calls N] [--concurrency C] | generation");
     return 2;
 }
 
