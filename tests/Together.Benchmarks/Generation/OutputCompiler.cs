@@ -24,7 +24,11 @@ public static class OutputCompiler
     /// <summary>The error count, the first error as the compiler prints it, and the count per error code.</summary>
     public static (int Errors, string? First, string? ByCode) Errors(Compilation compilation)
     {
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // The compiler reports in no fixed order (it binds in parallel): sorted by place, "the first" is stable.
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)
+            .OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToList();
         var byCode = string.Join(", ", errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count())
             .Select(g => $"{g.Key} ×{g.Count()}"));
         return (errors.Count, errors.Count == 0 ? null : errors[0].ToString(), errors.Count == 0 ? null : byCode);
