@@ -2,23 +2,33 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Together.Benchmarks;
+using Together.Benchmarks.Generation;
 
-// Benchmarks, run by hand: `goodput`, `overhead`, or `all` (each in turn). Every command prints its Markdown
-// tables and writes them (and the goodput chart) to tests/Together.Benchmarks/results/.
+// Benchmarks, run by hand: `all` runs the three in turn (about 15 minutes here), or one of `generation`, `overhead`,
+// `goodput [--limit R] [--calls N] [--concurrency C]`. Each prints its Markdown tables and writes them (and the
+// goodput chart) to tests/Together.Benchmarks/results/.
 var command = args.Length > 0 ? args[0] : string.Empty;
 var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "results"));
 Directory.CreateDirectory(folder);
-Func<Task<string>>? run = command switch
+switch (command)
 {
-    "goodput" => () => GoodputCommand.RunAsync(args, folder),
-    "overhead" => () => OverheadCommand.RunAsync(folder),
-    _ => null,
-};
-if (run is null)
-{
-    Console.Error.WriteLine("usage: goodput [--limit R] [--calls N] [--concurrency C] | overhead");
-    return 2;
+    case "generation":
+        // Also the entry point of the fresh processes it starts for each cold measurement (`generation --child`).
+        return await GenerationCommand.RunAsync(args[1..]);
+    case "overhead":
+        Console.WriteLine(await OverheadCommand.RunAsync(folder));
+        return 0;
+    case "goodput":
+        Console.WriteLine(await GoodputCommand.RunAsync(args, folder));
+        return 0;
+    case "all":
+        var generation = await GenerationCommand.RunAsync([]);
+        var overhead = await OverheadCommand.RunAsync(folder);
+        var goodput = await GoodputCommand.RunAsync(args, folder);
+        Console.WriteLine(overhead + Environment.NewLine + Environment.NewLine + goodput);
+        return generation;
+    default:
+        Console.Error.WriteLine(
+            "usage: all | generation | overhead | goodput [--limit R] [--calls N] [--concurrency C]");
+        return 2;
 }
-
-Console.WriteLine(await run());
-return 0;
