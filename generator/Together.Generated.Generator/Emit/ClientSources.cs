@@ -42,6 +42,7 @@ internal static class ClientSources
         AddSource(output, "TogetherEndpoints", EndpointsEmitter.Emit(context));
         AddSource(output, "TogetherLimitsDefaults", LimitsEmitter.Emit(limits, @namespace));
         AddSource(output, "TogetherClient", ClientEmitter.Emit(context));
+        AddSource(output, "TogetherServiceCollectionExtensions", ServicesEmitter.Emit(context));
         foreach (var group in context.Groups)
         {
             AddSource(output, group.ClassName, GroupEmitter.Emit(context, group));

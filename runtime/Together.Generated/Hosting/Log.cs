@@ -30,10 +30,10 @@ internal static partial class Log
     [LoggerMessage(
         4,
         LogLevel.Information,
-        "{Endpoint} attempt {Attempt} failed with {Outcome}; retrying in {DelayMs} ms",
+        "{Endpoint} attempt {Attempt} failed with {Outcome}; retrying in {DelayMs} ms, as {DelaySource} says",
         EventName = "RetryScheduled")]
     public static partial void RetryScheduled(
-        ILogger logger, string endpoint, int attempt, string outcome, long delayMs);
+        ILogger logger, string endpoint, int attempt, string outcome, long delayMs, string delaySource);
 
     [LoggerMessage(5, LogLevel.Debug, "{Endpoint} stream ended after {Chunks} chunk(s)", EventName = "StreamEnded")]
     public static partial void StreamEnded(ILogger logger, string endpoint, int chunks);
@@ -67,4 +67,18 @@ internal static partial class Log
         "{Endpoint} created a job whose answer carried no id; job-slot limiter '{Limiter}' cannot hold a slot for it",
         EventName = "JobSlotUntracked")]
     public static partial void JobSlotUntracked(ILogger logger, string endpoint, string limiter);
+
+    [LoggerMessage(
+        10,
+        LogLevel.Information,
+        "{Endpoint}: holding back its limiters for {DelayMs} ms: {Reason}",
+        EventName = "HoldingBack")]
+    public static partial void HoldingBack(ILogger logger, string endpoint, long delayMs, string reason);
+
+    [LoggerMessage(
+        11,
+        LogLevel.Warning,
+        "{Endpoint} refused locally: the queue of limiter '{Limiter}' is full",
+        EventName = "LimiterQueueFull")]
+    public static partial void LimiterQueueFull(ILogger logger, string endpoint, string limiter);
 }

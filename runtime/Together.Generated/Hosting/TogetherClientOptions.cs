@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,14 @@ public sealed class TogetherClientOptions
     /// spending the whole of it. Default null: budgets are this process's own.
     /// </summary>
     public ISharedLimiterStore? SharedLimiters { get; set; }
+
+    /// <summary>
+    /// Changes to limiters of the limits file by name (case-insensitive), applied before
+    /// <see cref="ConfigureLimits"/>; bound from <c>Together:Limiters</c> by <c>AddTogetherClient</c>. Default empty.
+    /// A name the file does not have fails the client's creation (and, under dependency injection, start-up).
+    /// </summary>
+    public IDictionary<string, LimiterOverride> Limiters { get; } =
+        new Dictionary<string, LimiterOverride>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where the client logs call, retry and stream events. Default null: nothing is logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.RateLimiting;
@@ -34,6 +35,7 @@ public sealed class LimiterRegistry : IDisposable
         _time = time;
         _fingerprint = keyFingerprint;
         _shared = shared;
+        TogetherTelemetry.Track(this, keyFingerprint);
     }
 
     /// <summary>The names of the partitions created so far (for diagnostics and tests).</summary>
@@ -114,7 +116,8 @@ public sealed class LimiterRegistry : IDisposable
 
                 var estimate = TokenEstimate(definition, request, promptTokens);
                 var permits = (int)Math.Clamp(estimate, 1, partition.PermitLimit);
-                var lease = await partition.Limiter.AcquireAsync(permits, waiting.Token).ConfigureAwait(false);
+                var lease = await WaitAsync(partition.Limiter, permits, limiterName, waiting.Token)
+                    .ConfigureAwait(false);
                 if (!lease.IsAcquired)
                 {
                     TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
@@ -140,7 +143,8 @@ public sealed class LimiterRegistry : IDisposable
                     var reserved = (int)Math.Min(estimate, int.MaxValue);
                     bucket.Adjust(permits - reserved);
                     var name = PartitionName(definition, limiterName, request?.Model, endpoint.Name);
-                    reservations.Add(new TokenReservation(bucket, reserved, _tokenTotals.GetOrAdd(name, _ => new())));
+                    var totals = _tokenTotals.GetOrAdd(name, n => new(_fingerprint, n));
+                    reservations.Add(new TokenReservation(bucket, reserved, totals));
                 }
             }
 
@@ -156,6 +160,28 @@ public sealed class LimiterRegistry : IDisposable
         {
             new LeaseBundle(leases).Dispose();
             throw;
+        }
+    }
+
+    // A call that cannot have its permit at once counts in the queue gauge while it waits.
+    private async ValueTask<RateLimitLease> WaitAsync(
+        RateLimiter limiter, int permits, string limiterName, CancellationToken token)
+    {
+        var pending = limiter.AcquireAsync(permits, token);
+        if (pending.IsCompleted)
+        {
+            return pending.Result;
+        }
+
+        var tags = new TagList { TogetherTelemetry.Key(_fingerprint), { TogetherTelemetry.LimiterTag, limiterName } };
+        TogetherTelemetry.Queued.Add(1, tags);
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        finally
+        {
+            TogetherTelemetry.Queued.Add(-1, tags);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 
 namespace Together.Generated;
@@ -17,8 +18,11 @@ internal sealed class TokenReservation(ClockedTokenBucketLimiter bucket, int res
 }
 
 /// <summary>What a token budget's partition reserved and settled so far, for the application to read.</summary>
-internal sealed class TokenTotals
+internal sealed class TokenTotals(string fingerprint, string partition)
 {
+    private readonly KeyValuePair<string, object?>[] _tags =
+        [TogetherTelemetry.Key(fingerprint), new(TogetherTelemetry.LimiterTag, partition)];
+
     private long _reserved;
     private long _settled;
 
@@ -32,5 +36,7 @@ internal sealed class TokenTotals
     {
         Interlocked.Add(ref _reserved, reserved);
         Interlocked.Add(ref _settled, used);
+        TogetherTelemetry.TokensReserved.Add(reserved, _tags);
+        TogetherTelemetry.TokensSettled.Add(used, _tags);
     }
 }

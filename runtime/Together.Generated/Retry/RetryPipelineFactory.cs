@@ -38,8 +38,11 @@ internal static class RetryPipelineFactory
                 var outcome = args.Outcome.Result is { } result
                     ? "HTTP " + result.StatusCode
                     : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                var source = args.Outcome.Result?.WaitHint is not null ? "the server's wait hint" : "backoff";
                 Log.RetryScheduled(settings.Logger, call.Endpoint.Name, call.Attempts, outcome,
-                    (long)args.RetryDelay.TotalMilliseconds);
+                    (long)args.RetryDelay.TotalMilliseconds, source);
+                TogetherTelemetry.Retries.Add(1, TogetherTelemetry.Key(settings.KeyFingerprint),
+                    new(TogetherTelemetry.EndpointTag, call.Endpoint.Name), new(TogetherTelemetry.ReasonTag, outcome));
                 return default;
             },
         };

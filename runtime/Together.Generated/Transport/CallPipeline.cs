@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -43,6 +44,7 @@ internal sealed class CallPipeline
         var pipeline = _pipelines.GetOrAdd(endpoint.RetryPolicy, _ => RetryPipelineFactory.Create(policy, _settings));
         var context = ResilienceContextPool.Shared.Get(call.Token);
         context.Properties.Set(RetryPipelineFactory.CallKey, call);
+        using var activity = call.Activity = CallActivity.Start(call);
         try
         {
             var attempt = await pipeline.ExecuteAsync(
@@ -52,6 +54,7 @@ internal sealed class CallPipeline
             {
                 Log.CallAnswered(_settings.Logger, endpoint.Name, attempt.StatusCode, call.Attempts,
                     call.ElapsedMilliseconds);
+                CallActivity.Succeeded(activity, attempt.StatusCode);
                 TogetherResponseCapture.Record(call, attempt);
                 return attempt;
             }
@@ -93,8 +96,23 @@ internal sealed class CallPipeline
     {
         // A prompt's tokens are estimated from its JSON size (about four bytes a token); usage settles the rest.
         var promptTokens = (int)Math.Min((call.Request.Body?.Length ?? 0) / 4, int.MaxValue);
-        var leases = await _limiters.AcquireAsync(call.Endpoint, call.Request.Limits, context.CancellationToken,
-            promptTokens).ConfigureAwait(false);
+        var waitStarted = _settings.Time.GetTimestamp();
+        LeaseBundle leases;
+        try
+        {
+            leases = await _limiters.AcquireAsync(call.Endpoint, call.Request.Limits, context.CancellationToken,
+                promptTokens).ConfigureAwait(false);
+        }
+        catch (RateLimitedException e) when (e.LimiterName is not null)
+        {
+            Log.LimiterQueueFull(_settings.Logger, call.Endpoint.Name, e.LimiterName);
+            CallActivity.Attempt(call.Activity, call.Attempts + 1, null, nameof(RateLimitedException),
+                _settings.Time.GetElapsedTime(waitStarted), null);
+            throw;
+        }
+
+        var waited = _settings.Time.GetElapsedTime(waitStarted);
+        TogetherTelemetry.PermitWait.Record(waited.TotalSeconds, Key(), Endpoint(call));
         try
         {
             call.Attempts++;
@@ -107,15 +125,27 @@ internal sealed class CallPipeline
                     .ConfigureAwait(false);
                 var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
                 var figures = RateLimitHeaders.From(response.Headers);
+                var status = (int)response.StatusCode;
+                CallActivity.Attempt(call.Activity, call.Attempts, status, null, waited, hint);
+                if (status is 429 or 503)
+                {
+                    TogetherTelemetry.Throttled.Add(1, Key(), Endpoint(call), new(TogetherTelemetry.StatusTag, status));
+                }
+
                 _limiters.Observe(call.Endpoint, call.Request.Limits, (int)response.StatusCode, figures);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     // Without a hint, one second: Together counts its limits per second.
-                    _limiters.HoldBack(call.Endpoint, call.Request.Limits, hint ?? TimeSpan.FromSeconds(1));
+                    var pause = hint ?? TimeSpan.FromSeconds(1);
+                    Log.HoldingBack(_settings.Logger, call.Endpoint.Name, (long)pause.TotalMilliseconds,
+                        hint is null ? "429 without a wait hint" : "429 with a wait hint");
+                    _limiters.HoldBack(call.Endpoint, call.Request.Limits, pause);
                 }
                 else if (figures is { RequestsRemaining: 0, Reset: { } reset })
                 {
                     // The server says this answer used its window's last request: the next would be a 429.
+                    Log.HoldingBack(_settings.Logger, call.Endpoint.Name, (long)reset.TotalMilliseconds,
+                        "no requests remaining until the reset");
                     _limiters.HoldBack(call.Endpoint, call.Request.Limits, reset);
                 }
 
@@ -124,7 +154,14 @@ internal sealed class CallPipeline
             catch (OperationCanceledException e)
                 when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
             {
+                CallActivity.Attempt(
+                    call.Activity, call.Attempts, null, nameof(TogetherTimeoutException), waited, null);
                 throw ErrorFactory.AttemptTimeout(call, e);
+            }
+            catch (HttpRequestException e)
+            {
+                CallActivity.Attempt(call.Activity, call.Attempts, null, e.HttpRequestError.ToString(), waited, null);
+                throw;
             }
         }
         catch
@@ -140,8 +177,14 @@ internal sealed class CallPipeline
             : throw new InvalidOperationException(
                 $"{endpoint.Name} uses retry policy '{endpoint.RetryPolicy}', which the limits do not define.");
 
+    private KeyValuePair<string, object?> Key() => TogetherTelemetry.Key(_settings.KeyFingerprint);
+
+    private static KeyValuePair<string, object?> Endpoint(CallScope call) =>
+        new(TogetherTelemetry.EndpointTag, call.Endpoint.Name);
+
     private TogetherApiException Failed(CallScope call, TogetherApiException error)
     {
+        CallActivity.Failed(call.Activity, error);
         Log.CallFailed(_settings.Logger, call.Endpoint.Name, error.GetType().Name, error.StatusCode, call.Attempts,
             call.ElapsedMilliseconds);
         return error;

@@ -42,6 +42,9 @@ internal sealed class CallScope : IDisposable
     /// <summary>Attempts started so far; they run one after another, never concurrently.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>The call's span, when something listens to <see cref="TogetherTelemetry.Name"/>.</summary>
+    public System.Diagnostics.Activity? Activity { get; set; }
+
     /// <summary>True when the total timeout, not the caller, cancelled the call.</summary>
     public bool TotalTimeoutElapsed => _total.IsCancellationRequested && !CallerToken.IsCancellationRequested;
 

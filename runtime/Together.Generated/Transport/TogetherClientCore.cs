@@ -47,6 +47,7 @@ public sealed class TogetherClientCore : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(compiledLimits);
         _settings = ClientSettings.From(options);
+        LimiterOverride.Apply(options.Limiters, compiledLimits);
         options.ConfigureLimits?.Invoke(compiledLimits);
         Limits = compiledLimits;
         Limiters = new LimiterRegistry(compiledLimits, _settings.Time, _settings.KeyFingerprint,

@@ -59,8 +59,12 @@ internal sealed record GoodputResult(
         var (late, requests) = AfterStart;
         var lateShare = requests == 0 ? 0 : (double)late / requests;
         return $"| {Client} | {Wall.TotalSeconds:F1} s | {Goodput:P1} | {RateLimited} | {late} ({lateShare:P2}) | "
-            + $"{Failed} | {Percentile(50).TotalMilliseconds:F0} ms | {Percentile(99).TotalMilliseconds:F0} ms |";
+            + $"{Failed} | {Milliseconds(Percentile(50))} | {Milliseconds(Percentile(99))} |";
     }
+
+    // Sub-10 ms latencies (calls that never waited) keep a decimal, so that they do not read as zero.
+    private static string Milliseconds(TimeSpan latency) =>
+        latency.TotalMilliseconds < 10 ? $"{latency.TotalMilliseconds:F1} ms" : $"{latency.TotalMilliseconds:F0} ms";
 
     // The emulator's accepted count at a moment, read off the nearest sample at or before it.
     private long AcceptedAt(double seconds) =>
