@@ -20,8 +20,14 @@ internal static class JsonEmitter
         writer.Line("/// <summary>The metadata for <typeparamref name=\"T\"/> " +
             "under <see cref=\"Options\"/>.</summary>");
         writer.Line("public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>");
+        writer.Line("    Cache<T>.Info;");
+        writer.Line();
+        writer.Line("// Looked up once per type, not on every call through the options' own dictionary.");
+        writer.Open("private static class Cache<T>");
+        writer.Line("public static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info =");
         writer.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)" +
             "Options.GetTypeInfo(typeof(T));");
+        writer.Close();
         writer.Line();
         writer.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions(" +

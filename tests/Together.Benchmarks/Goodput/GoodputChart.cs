@@ -23,7 +23,7 @@ internal static class GoodputChart
         limit.LinePattern = ScottPlot.LinePattern.Dashed;
         plot.Title($"Goodput over time: {settings.Calls} chat calls at concurrency {settings.Concurrency}");
         plot.XLabel("seconds since the client started");
-        plot.YLabel("calls accepted per second");
+        plot.YLabel("calls accepted per second (5 s average)");
         plot.Axes.SetLimitsY(0, settings.Limit * 1.6);
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         plot.SavePng(path, 1000, 560);

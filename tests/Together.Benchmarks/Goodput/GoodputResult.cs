@@ -30,17 +30,21 @@ internal sealed record GoodputResult(
         }
     }
 
-    /// <summary>Accepted calls in each whole second of the run.</summary>
-    public IReadOnlyList<double> PerSecond()
+    /// <summary>
+    /// Accepted calls a second at each whole second of the run, averaged over the last <paramref name="span"/>
+    /// seconds: the samples come every quarter second, so single seconds would show the sampling's jitter.
+    /// </summary>
+    public IReadOnlyList<double> PerSecond(int span = 5)
     {
         var seconds = (int)Math.Floor(Wall.TotalSeconds);
-        var counts = new double[seconds];
-        for (var second = 0; second < seconds; second++)
+        var rates = new double[seconds];
+        for (var second = 1; second <= seconds; second++)
         {
-            counts[second] = AcceptedAt(second + 1) - AcceptedAt(second);
+            var from = Math.Max(0, second - span);
+            rates[second - 1] = (AcceptedAt(second) - AcceptedAt(from)) / (double)(second - from);
         }
 
-        return counts;
+        return rates;
     }
 
     public TimeSpan Percentile(double percent)
