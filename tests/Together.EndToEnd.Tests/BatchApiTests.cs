@@ -144,7 +144,7 @@ public sealed class BatchApiTests
             rig.DriveAsync(run, TimeSpan.FromSeconds(1), maxSteps: 1000));
 
         var created = Assert.Single(await rig.DriveAsync(
-            rig.Client.Batches.GetBatchesAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(1), 10));
+            rig.Client.Batches.GetBatchesAsync(TestContext.Current.CancellationToken), TimeSpan.FromSeconds(1), 1000));
         Assert.Equal(created.Id, error.BatchId);
         Assert.Contains(created.Id!, error.Message, StringComparison.Ordinal);
         Assert.Equal(5, rig.State.GetStats().RequestsByEndpoint["GET /batches/{id}"]);
