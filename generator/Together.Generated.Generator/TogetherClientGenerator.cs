@@ -31,10 +31,21 @@ public sealed class TogetherClientGenerator : IIncrementalGenerator
 
         /// <summary>The generated namespace chosen.</summary>
         public const string Namespace = "Namespace";
+
+        /// <summary>Whether the compilation references Microsoft.Extensions.AI and Together.Generated.AI.</summary>
+        public const string AIReferenced = "AIReferenced";
     }
 
     /// <summary>The MSBuild property naming the generated client's namespace (default <c>Together</c>).</summary>
     public const string NamespaceProperty = "build_property.TogetherClientNamespace";
+
+    /// <summary>The type whose presence says Microsoft.Extensions.AI is referenced.</summary>
+    public const string ChatClientType = "Microsoft.Extensions.AI.IChatClient";
+
+    /// <summary>
+    /// The runtime helper the emitted adapters call; its presence says Together.Generated.AI is referenced.
+    /// </summary>
+    public const string AIHelperType = "Together.Generated.AI.ChatRequestMapping";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -62,13 +73,21 @@ public sealed class TogetherClientGenerator : IIncrementalGenerator
                     : "Together")
             .WithTrackingName(Steps.Namespace);
 
-        var input = specs.Combine(limits).Combine(@namespace);
+        // A bool, not the compilation: every edit makes a new compilation, but the answer seldom changes, so the
+        // steps after it stay cached.
+        var aiReferenced = context.CompilationProvider
+            .Select(static (compilation, _) =>
+                compilation.GetTypeByMetadataName(ChatClientType) is not null
+                && compilation.GetTypeByMetadataName(AIHelperType) is not null)
+            .WithTrackingName(Steps.AIReferenced);
+
+        var input = specs.Combine(limits).Combine(@namespace).Combine(aiReferenced);
         context.RegisterSourceOutput(input, static (output, pair) =>
-            Generate(output, pair.Left.Left, pair.Left.Right, pair.Right));
+            Generate(output, pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right));
     }
 
     private static void Generate(SourceProductionContext output, ImmutableArray<SpecModel> specs,
-        ImmutableArray<LimitsInput> limits, string @namespace)
+        ImmutableArray<LimitsInput> limits, string @namespace, bool aiReferenced)
     {
         var specPath = specs.Length > 0 ? specs[0].FilePath : "(none)";
         try
@@ -114,7 +133,7 @@ public sealed class TogetherClientGenerator : IIncrementalGenerator
                 return;
             }
 
-            ClientSources.Add(output, spec, document, limitsFile?.Path, @namespace);
+            ClientSources.Add(output, spec, document, limitsFile?.Path, @namespace, aiReferenced);
         }
         catch (Exception exception)
         {

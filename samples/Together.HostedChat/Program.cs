@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,11 @@ if (emulator is not null)
 }
 
 builder.Services.AddTogetherClient();
+
+// Code written against Microsoft.Extensions.AI runs over the same client, so under the same limits.
+var model = builder.Configuration["Sample:Model"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo";
+builder.Services.AddSingleton<IChatClient>(
+    services => services.GetRequiredService<TogetherClient>().AsChatClient(model));
 using var host = builder.Build();
 try
 {
@@ -39,9 +45,7 @@ catch (Microsoft.Extensions.Options.OptionsValidationException e)
     return 2;
 }
 
-var settings = builder.Configuration.GetSection("Sample");
-var model = settings["Model"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo";
-var calls = int.TryParse(settings["Calls"], out var n) ? n : 12;
+var calls = int.TryParse(builder.Configuration["Sample:Calls"], out var n) ? n : 12;
 var client = host.Services.GetRequiredService<TogetherClient>();
 var answers = await Task.WhenAll(Enumerable.Range(1, calls).Select(i =>
     client.Chat.ChatCompletionsAsync(Prompts.Ask(model, $"Question {i}: name a prime number."))));
@@ -50,6 +54,15 @@ foreach (var (answer, i) in answers.Select((a, i) => (a, i + 1)))
     Console.WriteLine($"#{i}: {answer.Choices[0].Message?.Content}");
 }
 
+// The same through IChatClient, streamed: the call holds its permits until the last chunk.
+Console.Write("IChatClient, streamed: ");
+await foreach (var update in host.Services.GetRequiredService<IChatClient>()
+    .GetStreamingResponseAsync("Stream a short greeting.", new ChatOptions { MaxOutputTokens = 32 }))
+{
+    Console.Write(update.Text);
+}
+
+Console.WriteLine();
 var chat = client.Core.Limits.Limiters["chat"];
 Console.WriteLine($"{answers.Length} of {calls} calls answered; chat limiter runs at {chat.RunAt}/min "
     + $"of a {chat.Budget}/min budget (from appsettings.json).");

@@ -10,7 +10,7 @@ namespace Together.Generated.Generator.Emit;
 internal static class ClientSources
 {
     public static void Add(SourceProductionContext output, SpecModel spec, LimitsDocument limits, string? limitsPath,
-        string @namespace)
+        string @namespace, bool aiReferenced)
     {
         var keys = spec.Operations
             .Select(o => new OperationKey(o.Method, o.Path, o.OperationId, o.Tags))
@@ -63,6 +63,29 @@ internal static class ClientSources
         {
             AddSource(output, embeddingsGroup.ClassName + ".EmbedMany",
                 EmbeddingBatchEmitter.Emit(context, embeddingsGroup, embeddings));
+        }
+
+        if (aiReferenced)
+        {
+            AddAdapters(output, context, embeddings is not null && embeddingsGroup is not null
+                && EmbeddingGeneratorEmitter.Converts(embeddings) ? embeddingsGroup : null);
+        }
+    }
+
+    // The Microsoft.Extensions.AI adapters, each only where the spec has its shape: a missing shape emits nothing
+    // rather than an adapter that would not compile.
+    private static void AddAdapters(SourceProductionContext output, EmitContext context, GroupNames? embeddingsGroup)
+    {
+        var chat = ChatAdapterShape.Find(context.Spec);
+        var chatGroup = context.Groups.FirstOrDefault(g => g.Group == chat?.Group);
+        if (chat is not null && chatGroup is not null)
+        {
+            AddSource(output, "TogetherChatClient", ChatClientEmitter.Emit(context, chatGroup, chat));
+        }
+
+        if (embeddingsGroup is not null)
+        {
+            AddSource(output, "TogetherEmbeddingGenerator", EmbeddingGeneratorEmitter.Emit(context, embeddingsGroup));
         }
     }
 

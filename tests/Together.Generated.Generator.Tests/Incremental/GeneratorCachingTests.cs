@@ -31,7 +31,9 @@ public sealed class GeneratorCachingTests
 
         var steps = driver.GetRunResult().Results[0].TrackedSteps;
         Assert.All(IncrementalInputs.NamedSteps, name => Assert.True(steps.ContainsKey(name), name + " did not run"));
-        foreach (var (name, runs) in steps)
+        // The compiler's own Compilation input changes with every edit; what must hold is that the generator's
+        // steps after it (AIReferenced among them) stay cached.
+        foreach (var (name, runs) in steps.Where(s => s.Key != "Compilation"))
         {
             var reasons = runs.SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
             Assert.NotEmpty(reasons);

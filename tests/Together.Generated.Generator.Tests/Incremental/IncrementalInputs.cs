@@ -74,6 +74,7 @@ internal static class IncrementalInputs
     {
         TogetherClientGenerator.Steps.Files, TogetherClientGenerator.Steps.Spec,
         TogetherClientGenerator.Steps.Limits, TogetherClientGenerator.Steps.Namespace,
+        TogetherClientGenerator.Steps.AIReferenced,
     };
 
     /// <summary>The reasons of every output of the named step in the last run.</summary>

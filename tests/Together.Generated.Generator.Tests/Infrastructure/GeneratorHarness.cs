@@ -14,7 +14,10 @@ namespace Together.Generated.Generator.Tests.Infrastructure;
 /// <summary>Runs the generator in-process with CSharpGeneratorDriver and compiles what it produced.</summary>
 public static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() => LoadReferences(true));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ReferencesWithoutAI =
+        new(() => LoadReferences(false));
 
     /// <summary>
     /// The parse options generated code is compiled with: the newest language version, with documentation
@@ -26,9 +29,9 @@ public static class GeneratorHarness
 
     public static GeneratorResult Run(IEnumerable<(string Path, string Text)> additionalFiles,
         IEnumerable<string>? sources = null, string? clientNamespace = null,
-        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool referenceAI = true)
     {
-        var compilation = CreateCompilation(sources ?? Array.Empty<string>(), outputKind);
+        var compilation = CreateCompilation(sources ?? Array.Empty<string>(), outputKind, referenceAI);
         var driver = CreateDriver(additionalFiles, clientNamespace);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorResult(driver, driver.GetRunResult(), output, generatorDiagnostics);
@@ -53,12 +56,16 @@ public static class GeneratorHarness
                 trackIncrementalGeneratorSteps: trackSteps));
     }
 
+    /// <summary>
+    /// A compilation of <paramref name="sources"/> over the framework, the runtime and, unless
+    /// <paramref name="referenceAI"/> is false, Microsoft.Extensions.AI and Together.Generated.AI.
+    /// </summary>
     public static CSharpCompilation CreateCompilation(IEnumerable<string> sources,
-        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool referenceAI = true) =>
         CSharpCompilation.Create(
             "GeneratedClientTest",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            References.Value,
+            referenceAI ? References.Value : ReferencesWithoutAI.Value,
             new CSharpCompilationOptions(outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
@@ -70,16 +77,19 @@ public static class GeneratorHarness
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToList();
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    private static ImmutableArray<MetadataReference> LoadReferences(bool ai)
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var runtime = typeof(global::Together.Generated.EndpointDescriptor).Assembly.Location;
+        var aiRuntime = typeof(global::Together.Generated.AI.ChatRequestMapping).Assembly.Location;
         return trusted
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) ||
                 Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll" ||
                 Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) ||
                 Path.GetFileName(p).StartsWith("Polly", StringComparison.Ordinal))
+            .Where(p => ai || !Path.GetFileName(p).StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal))
             .Append(runtime)
+            .Concat(ai ? new[] { aiRuntime } : Array.Empty<string>())
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
