@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Together.Emulator;
 using Together.Generated;
@@ -73,25 +74,74 @@ public sealed class DependencyInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddTogetherClient_UnreadableValue_StartUpFailsNamingItsPath()
+    public async Task AddTogetherClient_UnreadableAndOutOfRangeValues_StartUpFailsNamingEach()
     {
         await using var provider = Provider(new()
         {
             ["Together:ApiKey"] = Key,
             ["Together:TotalTimeout"] = "soon",
+            ["Together:AdaptiveRates"] = "maybe",
+            ["Together:AttemptTimeout"] = "60",
+            ["Together:Limiters:chat:Per"] = "36500.00:00:00",
         });
 
-        var error = Assert.Throws<FormatException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Together:TotalTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Failures, f => f.Contains("'Together:TotalTimeout'", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("'Together:AdaptiveRates'", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("AttemptTimeout must be positive and at most 49 days",
+            StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("'chat': Per must be positive and at most 366 days",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddTogetherClient_AdaptiveRatesConfiguredAndConfigureLimitsSet_BothApply()
+    {
+        await using var provider = Provider(
+            new() { ["Together:ApiKey"] = Key, ["Together:AdaptiveRates"] = "true" },
+            o => o.ConfigureLimits = limits => limits.Limiters["chat"].RunAt = 100);
+
+        var client = provider.GetRequiredService<TogetherClient>();
+
+        Assert.True(client.Core.Limits.Adaptive.Enabled);
+        Assert.Equal(100, client.Core.Limits.Limiters["chat"].RunAt);
+    }
+
+    [Fact]
+    public void AddTogetherClient_CalledTwice_ThrowsNamingTheFirstSection()
+    {
+        var services = new ServiceCollection();
+        services.AddTogetherClient(section: "First");
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddTogetherClient(section: "Second"));
+
+        Assert.Contains("'First'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTogetherClient_TraceLogging_NoLogEntryCarriesTheKey()
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var provider = Provider(
+            new() { ["Together:ApiKey"] = Key, ["Together:BaseUrl"] = "http://localhost/v1" },
+            logging: builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+
+        await provider.GetRequiredService<TogetherClient>().Chat.ChatCompletionsAsync(
+            Chat.Ask("Hello"), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains(Key, StringComparison.Ordinal));
     }
 
     private ServiceProvider Provider(
-        Dictionary<string, string?> settings, Action<TogetherClientOptions>? configure = null)
+        Dictionary<string, string?> settings, Action<TogetherClientOptions>? configure = null,
+        Action<ILoggingBuilder>? logging = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddLogging();
+        services.AddLogging(builder => logging?.Invoke(builder));
         services.AddTogetherClient(configure)
             .ConfigurePrimaryHttpMessageHandler(() => _emulator.GetTestServer().CreateHandler());
         return services.BuildServiceProvider();

@@ -20,9 +20,11 @@ internal static class ErrorFactory
         var settings = call.Settings;
         var response = attempt.Response;
         var status = attempt.StatusCode;
+        // Redacted before parsing: the parser cuts long text messages, which could leave part of the key behind.
+        body = settings.Redact(body);
         var details = ErrorBodyParser.Parse(body);
         var serverMessage = settings.Redact(details.Message);
-        var requestId = RequestIdOf(response);
+        var requestId = settings.Redact(RequestIdOf(response));
 
         var message = new StringBuilder()
             .Append(call.Endpoint.Name).Append(": HTTP ").Append(status.ToString(CultureInfo.InvariantCulture))

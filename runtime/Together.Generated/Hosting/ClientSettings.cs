@@ -1,4 +1,8 @@
 using System;
+using System.Linq;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,6 +16,8 @@ namespace Together.Generated;
 internal sealed class ClientSettings
 {
     private const string Redacted = "[redacted]";
+
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(49);
 
     private ClientSettings(TogetherClientOptions options, string apiKey, Uri baseUrl)
     {
@@ -27,7 +33,25 @@ internal sealed class ClientSettings
         KeyFingerprint = Together.Generated.KeyFingerprint.Of(apiKey);
         JobSlots = options.JobSlots ?? new JobSlotOptions();
         SharedLimiters = options.SharedLimiters;
+
+        // A server echoing the key may escape it: JSON (\u002B, \/), HTML (&amp;) or URL (%2B) forms are redacted
+        // too, longest first so that no form leaves part of another behind.
+        var relaxedJson = JsonEncodedText.Encode(apiKey, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        _keyForms = new[]
+            {
+                apiKey,
+                JsonEncodedText.Encode(apiKey).ToString(),
+                relaxedJson,
+                relaxedJson.Replace("/", "\\/", StringComparison.Ordinal),
+                WebUtility.HtmlEncode(apiKey),
+                Uri.EscapeDataString(apiKey),
+            }
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(form => form.Length)
+            .ToArray();
     }
+
+    private readonly string[] _keyForms;
 
     public string ApiKey { get; }
 
@@ -94,9 +118,23 @@ internal sealed class ClientSettings
     /// <summary>Whether the API key may be sent to <paramref name="uri"/>.</summary>
     public bool IsAllowed(Uri uri) => IsAllowed(uri, AllowInsecureHttp);
 
-    /// <summary>Replaces every occurrence of the API key, since servers sometimes echo a rejected key back.</summary>
-    public string? Redact(string? text) =>
-        string.IsNullOrEmpty(text) ? text : text.Replace(ApiKey, Redacted, StringComparison.Ordinal);
+    /// <summary>
+    /// Replaces every occurrence of the API key, plain or escaped, since servers sometimes echo a rejected key back.
+    /// </summary>
+    public string? Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var form in _keyForms)
+        {
+            text = text.Replace(form, Redacted, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
 
     private static bool IsAllowed(Uri uri, bool allowInsecureHttp) =>
         uri.Scheme == Uri.UriSchemeHttps
@@ -104,9 +142,13 @@ internal sealed class ClientSettings
 
     private static void CheckTimeout(TimeSpan value, string name)
     {
-        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        // A timer cannot be set further out than about 49.7 days (uint.MaxValue - 1 milliseconds).
+        if (value != Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value > MaxTimeout))
         {
-            throw new ArgumentException($"TogetherClientOptions.{name} must be positive or infinite.", name);
+            throw new ArgumentException(
+                $"TogetherClientOptions.{name} must be positive and at most 49 days, or infinite "
+                    + "(Timeout.InfiniteTimeSpan).",
+                name);
         }
     }
 }

@@ -92,6 +92,15 @@ public sealed class TogetherClientOptions
     public IDictionary<string, LimiterOverride> Limiters { get; } =
         new Dictionary<string, LimiterOverride>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Turns the adaptive rates on or off (see <see cref="AdaptiveSettings"/>), applied before
+    /// <see cref="ConfigureLimits"/>. Default null: as the limits file says. Bound from <c>Together:AdaptiveRates</c>.
+    /// </summary>
+    public bool? AdaptiveRates { get; set; }
+
+    /// <summary>Configuration values that could not be read, reported by start-up validation.</summary>
+    internal List<string> ConfigurationErrors { get; } = new();
+
     /// <summary>Where the client logs call, retry and stream events. Default null: nothing is logged.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -19,7 +19,7 @@ internal sealed class TogetherOptionsValidator(string name, Func<TogetherLimits>
             return ValidateOptionsResult.Skip;
         }
 
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationErrors);
         try
         {
             ClientSettings.From(options);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -41,12 +42,25 @@ public static class TogetherServices
         ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(compiledLimits);
         var name = typeof(TClient).FullName ?? typeof(TClient).Name;
+        var earlier = services.FirstOrDefault(d => d.ServiceType == typeof(Registration<TClient>))
+            ?.ImplementationInstance as Registration<TClient>;
+        if (earlier is not null)
+        {
+            // A second call would add a second configuration layer to the same one client, silently merging both.
+            throw new InvalidOperationException(
+                $"AddTogetherClient was already called for {typeof(TClient).Name} (configuration section "
+                    + $"'{earlier.Section}'); call it once, and pass every change in its configure delegate.");
+        }
+
+        services.AddSingleton(new Registration<TClient>(section));
         services.AddOptions<TogetherClientOptions>(name)
             .Configure<IServiceProvider>((options, provider) =>
             {
                 if (provider.GetService<IConfiguration>() is { } configuration)
                 {
-                    TogetherConfiguration.Apply(configuration.GetSection(section), options);
+                    // Unreadable values become validation failures, reported with the others at start-up.
+                    options.ConfigurationErrors.AddRange(
+                        TogetherConfiguration.ApplyCollectingErrors(configuration.GetSection(section), options));
                 }
 
                 options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
@@ -63,11 +77,18 @@ public static class TogetherServices
             var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             return create(http, options);
         });
-        return services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-        {
-            // The client follows redirects itself, so that the key never follows one to another host.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-        });
+        return services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // The client follows redirects itself, so that the key never follows one to another host.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            // The factory's own request loggers put header values, the bearer token among them, into their log
+            // state at Trace level, where structured sinks write them out; the client logs each call itself.
+            .RemoveAllLoggers();
     }
+
+    // Marks that AddTogetherClient ran for TClient, and with which section.
+    private sealed record Registration<TClient>(string Section);
 }

@@ -121,7 +121,7 @@ internal sealed class JobSlotGate : IDisposable
         }
         catch (TogetherApiException e) when (e is not (AuthenticationException or PaymentRequiredException))
         {
-            Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, e.Message);
+            Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, Describe(e));
             return false;
         }
 
@@ -193,7 +193,7 @@ internal sealed class JobSlotGate : IDisposable
             }
             catch (TogetherApiException e) when (e is not (AuthenticationException or PaymentRequiredException))
             {
-                Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, e.Message);
+                Log.JobSlotCheckFailed(_settings.Logger, create.Endpoint.Name, _limiterName, Describe(e));
                 continue;
             }
 
@@ -242,4 +242,8 @@ internal sealed class JobSlotGate : IDisposable
             Attempts = server?.Attempts ?? 0,
         };
     }
+
+    // The error's kind and status only: its message carries the server's text, which may quote input.
+    private static string Describe(TogetherApiException error) =>
+        error.StatusCode is { } status ? $"{error.GetType().Name} (HTTP {status})" : error.GetType().Name;
 }

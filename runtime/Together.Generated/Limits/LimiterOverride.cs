@@ -10,7 +10,10 @@ namespace Together.Generated;
 /// </summary>
 public sealed class LimiterOverride
 {
-    /// <summary>The account's number per window. Default null: the file's <c>budget</c>.</summary>
+    /// <summary>
+    /// The account's number per window. Default null: the file's <c>budget</c>. 0 switches the limiter off, as a
+    /// budget of 0 does in the limits file.
+    /// </summary>
     public int? Budget { get; set; }
 
     /// <summary>
@@ -19,7 +22,7 @@ public sealed class LimiterOverride
     /// </summary>
     public int? RunAt { get; set; }
 
-    /// <summary>The window the budget counts over. Default null: the file's <c>per</c>.</summary>
+    /// <summary>The window the budget counts over, at most 366 days. Default null: the file's <c>per</c>.</summary>
     public TimeSpan? Per { get; set; }
 
     /// <summary>Callers that may wait for a permit. Default null: the file's <c>queue_limit</c>.</summary>
@@ -46,6 +49,9 @@ public sealed class LimiterOverride
         }
     }
 
+    // Limiters count in ticks times a fixed scale; far longer windows would overflow that arithmetic.
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+
     // Configuration keys are case-insensitive, so the names are too.
     private static LimiterDefinition? Find(string name, TogetherLimits limits) =>
         limits.Limiters.TryGetValue(name, out var exact) ? exact
@@ -66,7 +72,8 @@ public sealed class LimiterOverride
         {
             { Budget: < 0 } or { RunAt: < 0 } or { QueueLimit: < 0 } =>
                 $"Limiter override '{name}': Budget, RunAt and QueueLimit cannot be negative.",
-            { Per: { } per } when per <= TimeSpan.Zero => $"Limiter override '{name}': Per must be positive.",
+            { Per: { } per } when per <= TimeSpan.Zero || per > MaxWindow =>
+                $"Limiter override '{name}': Per must be positive and at most 366 days.",
             _ when budget > 0 && runAt > budget =>
                 $"Limiter override '{name}': RunAt ({runAt}) is above the budget ({budget}).",
             _ => null,

@@ -48,6 +48,7 @@ public sealed class TogetherClientCore : IDisposable
         ArgumentNullException.ThrowIfNull(compiledLimits);
         _settings = ClientSettings.From(options);
         LimiterOverride.Apply(options.Limiters, compiledLimits);
+        compiledLimits.Adaptive.Enabled = options.AdaptiveRates ?? compiledLimits.Adaptive.Enabled;
         options.ConfigureLimits?.Invoke(compiledLimits);
         Limits = compiledLimits;
         Limiters = new LimiterRegistry(compiledLimits, _settings.Time, _settings.KeyFingerprint,
