@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Together.Benchmarks;
 using Together.Benchmarks.Generation;
@@ -15,6 +16,10 @@ switch (command)
     case "generation":
         // Also the entry point of the fresh processes it starts for each cold measurement (`generation --child`).
         return await GenerationCommand.RunAsync(args[1..]);
+    case "overhead" when args.Contains("--paired"):
+        // Only the quick paired comparison, printed and not written: for checking a change.
+        Console.WriteLine(await PairedRounds.RunAsync());
+        return 0;
     case "overhead":
         Console.WriteLine(await OverheadCommand.RunAsync(folder));
         return 0;

@@ -216,7 +216,7 @@ public sealed class TogetherClientCore : IDisposable
     /// Runs the call on the caller's model and, while it ends overloaded (503 after the policy's retries), on each of
     /// the endpoint's fallback models in turn. Each model's call has its own retries, permits and timeouts.
     /// </summary>
-    private async Task<TResult> ExecuteAsync<TResult>(
+    private Task<TResult> ExecuteAsync<TResult>(
         ApiRequest request,
         ResponseKind kind,
         Func<CallScope, AttemptResult, Task<TResult>> read,
@@ -224,9 +224,22 @@ public sealed class TogetherClientCore : IDisposable
         bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var fallbacks = request.Endpoint.FallbackModels.Count == 0
-            ? request.Endpoint.FallbackModels
-            : request.Endpoint.FallbackModels.Where(m => m != request.Limits?.Model).ToArray();
+
+        // Most endpoints have no fallback models: their call is one run, without the fallback loop's own await.
+        return request.Endpoint.FallbackModels.Count == 0
+            ? ExecuteOnceAsync(request, kind, read, cancellationToken, keep)
+            : ExecuteWithFallbacksAsync(request, kind, read, cancellationToken, keep);
+    }
+
+    private async Task<TResult> ExecuteWithFallbacksAsync<TResult>(
+        ApiRequest request,
+        ResponseKind kind,
+        Func<CallScope, AttemptResult, Task<TResult>> read,
+        CancellationToken cancellationToken,
+        bool keep)
+    {
+        IReadOnlyList<string> fallbacks =
+            request.Endpoint.FallbackModels.Where(m => m != request.Limits?.Model).ToArray();
         var original = request;
         ServerException? overloaded = null;
         for (var next = 0; ; next++)
