@@ -1,3 +1,4 @@
+using Together.Generated.Generator.Tests.RealSpecs;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;

@@ -36,7 +36,7 @@ public static partial class KiotaOperations
                 var match = RequestInformation().Match(method.Identifier.ValueText);
                 if (match.Success)
                 {
-                    result.Add((match.Groups[1].Value.ToUpperInvariant(), SpecOperations.Shape(path)));
+                    result.Add((match.Groups[1].Value.ToUpperInvariant(), OperationShapes.Shape(path)));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Together.Generated.Generator.Tests.RealSpecs;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -58,7 +59,7 @@ public static class KiotaRun
         var (errors, firstError, byCode) =
             OutputCompiler.Errors(OutputCompiler.Create(trees, CompileReferences.Kiota()));
         var methods = KiotaOperations.Read(trees);
-        var spec = SpecOperations.Shapes(SpecOperations.HttpOperations(specPath));
+        var spec = OperationShapes.Shapes(SpecOperations.HttpOperations(specPath));
         return outcome with
         {
             ProcessToOutputMs = run.Elapsed.TotalMilliseconds,
@@ -69,7 +70,7 @@ public static class KiotaRun
             CompileErrorCodes = byCode,
             OperationMethods = methods.Count,
             OperationsCovered = methods.ToHashSet().Intersect(spec).Count(),
-            Unmatched = SpecOperations.Unmatched(methods, spec),
+            Unmatched = OperationShapes.Unmatched(methods, spec),
             Note = note,
         };
     }

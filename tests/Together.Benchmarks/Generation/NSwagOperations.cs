@@ -28,7 +28,7 @@ public static class NSwagOperations
                 .FirstOrDefault();
             if (verb is not null)
             {
-                result.Add((verb.ToUpperInvariant(), SpecOperations.Shape("/" + Path(method))));
+                result.Add((verb.ToUpperInvariant(), OperationShapes.Shape("/" + Path(method))));
             }
         }
 

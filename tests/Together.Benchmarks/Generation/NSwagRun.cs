@@ -1,3 +1,4 @@
+using Together.Generated.Generator.Tests.RealSpecs;
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -64,8 +65,8 @@ public static class NSwagRun
             FirstCompileError = firstError,
             CompileErrorCodes = byCode,
             OperationMethods = methods.Count,
-            OperationsCovered = methods.ToHashSet().Intersect(SpecOperations.Shapes(spec)).Count(),
-            Unmatched = SpecOperations.Unmatched(methods, SpecOperations.Shapes(spec)),
+            OperationsCovered = methods.ToHashSet().Intersect(OperationShapes.Shapes(spec)).Count(),
+            Unmatched = OperationShapes.Unmatched(methods, OperationShapes.Shapes(spec)),
         };
     }
 

@@ -1,3 +1,4 @@
+using Together.Generated.Generator.Tests.RealSpecs;
 using System;
 using System.Diagnostics;
 using System.Linq;
@@ -46,7 +47,7 @@ public static class OursRun
             CompileErrorCodes = byCode,
             OperationMethods = endpoints.Count,
             OperationsCovered = endpoints.ToHashSet().Intersect(spec).Count(),
-            Unmatched = SpecOperations.Unmatched(endpoints, spec),
+            Unmatched = OperationShapes.Unmatched(endpoints, spec),
             SpecOperations = spec.Count,
             Note = generatorProblems == 0 ? null : $"{generatorProblems} generator warnings/errors",
         };
