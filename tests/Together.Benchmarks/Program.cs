@@ -6,8 +6,8 @@ using Together.Benchmarks;
 using Together.Benchmarks.Generation;
 
 // Benchmarks, run by hand: `all` runs the three in turn (about 15 minutes here), or one of `generation`, `overhead`,
-// `goodput [--limit R] [--calls N] [--concurrency C]`. Each prints its Markdown tables and writes them (and the
-// goodput chart) to tests/Together.Benchmarks/results/.
+// `goodput [--limit R] [--calls N] [--concurrency C]`, `serialization`. Each prints its Markdown tables and writes
+// them (and the goodput chart) to tests/Together.Benchmarks/results/.
 var command = args.Length > 0 ? args[0] : string.Empty;
 var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "results"));
 Directory.CreateDirectory(folder);
@@ -26,6 +26,9 @@ switch (command)
     case "goodput":
         Console.WriteLine(await GoodputCommand.RunAsync(args, folder));
         return 0;
+    case "serialization":
+        Console.WriteLine(await SerializationCommand.RunAsync(folder));
+        return 0;
     case "all":
         var generation = await GenerationCommand.RunAsync([]);
         var overhead = await OverheadCommand.RunAsync(folder);
@@ -34,6 +37,6 @@ switch (command)
         return generation;
     default:
         Console.Error.WriteLine(
-            "usage: all | generation | overhead | goodput [--limit R] [--calls N] [--concurrency C]");
+            "usage: all | generation | overhead | goodput [--limit R] [--calls N] [--concurrency C] | serialization");
         return 2;
 }

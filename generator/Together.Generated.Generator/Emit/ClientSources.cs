@@ -39,6 +39,7 @@ internal static class ClientSources
         }
 
         AddSource(output, "TogetherJson", JsonEmitter.Emit(context));
+        AddSource(output, "TogetherJsonMetadata", JsonMetadataEmitter.Emit(context));
         AddSource(output, "TogetherEndpoints", EndpointsEmitter.Emit(context));
         AddSource(output, "TogetherLimitsDefaults", LimitsEmitter.Emit(limits, @namespace));
         AddSource(output, "TogetherClient", ClientEmitter.Emit(context));

@@ -140,7 +140,7 @@ internal static partial class GroupEmitter
                 break;
             case WireKind.Other:
             case WireKind.File:
-                var json = $"global::System.Text.Json.JsonSerializer.Serialize({value}, " +
+                var json = $"global::Together.Generated.Serialization.JsonMetadata.Serialize({value}, " +
                     $"global::{context.ModelsNamespace}.TogetherJson.Options)";
                 writer.Line(optional || !type.IsValueType
                     ? $"if ({value} is not null) {add}({name}, {json});"

@@ -13,7 +13,9 @@ internal static class JsonEmitter
         writer.Line("/// <summary>");
         writer.Line("/// The options every generated call serializes with: " +
             "web defaults (camelCase is overridden by each");
-        writer.Line("/// property's exact wire name), and the generated converters for open enums and unions.");
+        writer.Line("/// property's exact wire name) over <see cref=\"TogetherJsonMetadata\"/>, " +
+            "the metadata generated for");
+        writer.Line("/// every model: no reflection, so the client works trimmed and under native AOT.");
         writer.Line("/// </summary>");
         writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = CreateOptions();");
         writer.Line();
@@ -33,8 +35,7 @@ internal static class JsonEmitter
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions(" +
             "global::System.Text.Json.JsonSerializerDefaults.Web)");
         writer.Line("{");
-        writer.Line("    TypeInfoResolver = " +
-            "new global::System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),");
+        writer.Line("    TypeInfoResolver = TogetherJsonMetadata.Instance,");
         writer.Line("};");
         writer.Line("options.MakeReadOnly();");
         writer.Line("return options;");

@@ -100,7 +100,7 @@ internal static partial class UnionEmitter
         {
             var local = "branch" + index++;
             writer.Open($"if (value.{variant.Name} is {{ }} {local})");
-            writer.Line($"global::System.Text.Json.JsonSerializer.Serialize(writer, {local}, options);");
+            writer.Line($"global::Together.Generated.Serialization.JsonMetadata.Write(writer, {local}, options);");
             writer.Line("return;");
             writer.Close();
             writer.Line();

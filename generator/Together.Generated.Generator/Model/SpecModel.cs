@@ -28,13 +28,19 @@ internal sealed record TypeRef(string Name, bool IsValueType, WireKind Kind)
     public static readonly TypeRef Json = new("global::System.Text.Json.JsonElement", true, WireKind.Other);
     public static readonly TypeRef File = new("global::Together.Generated.FileUpload", false, WireKind.File);
 
+    /// <summary>The item of a list or the value of a map, else null; its name ends in <c>?</c> when nullable.</summary>
+    public TypeRef? Element { get; init; }
+
     public string Nullable => Name + "?";
 
     public static TypeRef ListOf(TypeRef item) =>
-        new($"global::System.Collections.Generic.IList<{item.Name}>", false, WireKind.List);
+        new($"global::System.Collections.Generic.IList<{item.Name}>", false, WireKind.List) { Element = item };
 
     public static TypeRef MapOf(TypeRef value) =>
-        new($"global::System.Collections.Generic.IDictionary<string, {value.Name}>", false, WireKind.Other);
+        new($"global::System.Collections.Generic.IDictionary<string, {value.Name}>", false, WireKind.Other)
+        {
+            Element = value,
+        };
 }
 
 /// <summary>How a value is written into a path or query string.</summary>

@@ -44,7 +44,7 @@ public static class UnionReader
     {
         try
         {
-            var result = element.Deserialize<T>(options);
+            var result = element.Deserialize(JsonMetadata.Info<T>(options));
             if (result is not null)
             {
                 value = result;
@@ -66,7 +66,8 @@ public static class UnionReader
 
     /// <summary>Deserializes <paramref name="element"/> as <typeparamref name="T"/>, failing on null.</summary>
     public static T Read<T>(JsonElement element, JsonSerializerOptions options) =>
-        element.Deserialize<T>(options) ?? throw new JsonException($"A null value cannot be read as {typeof(T).Name}.");
+        element.Deserialize(JsonMetadata.Info<T>(options)) ??
+        throw new JsonException($"A null value cannot be read as {typeof(T).Name}.");
 
     /// <summary>The exception thrown when no branch of a union fits the JSON.</summary>
     public static JsonException NoBranch(string unionName, JsonElement element) =>

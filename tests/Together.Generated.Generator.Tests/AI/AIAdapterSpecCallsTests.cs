@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Together.Generated.Generator.Tests.EndToEnd;
@@ -58,7 +59,7 @@ public sealed class AIAdapterSpecCallsTests
             .Replace("\"finish_reason\": null", "\"finish_reason\": \"length\"", StringComparison.Ordinal);
         var events = string.Concat(
             new[] { Payload("chat-stream-chunk.json"), last, Payload("chat-stream-chunk-usage.json") }
-                .Select(chunk => "data: " + JsonSerializer.Serialize(JsonDocument.Parse(chunk).RootElement) + "\n\n"))
+                .Select(chunk => "data: " + JsonNode.Parse(chunk)!.ToJsonString() + "\n\n"))
             + "data: [DONE]\n\n";
         var handler = new ScriptedHandler().Respond(HttpStatusCode.OK, events, "text/event-stream");
         using var client = GeneratedClientFixture.For(SharedSpecs.PathOf(file)).Create(handler);
