@@ -44,7 +44,7 @@ public static class ChatRequestMapping
         var list = new JsonArray();
         foreach (var message in messages)
         {
-            list.Add(WriteMessage(message));
+            list.Add((JsonNode)WriteMessage(message));
         }
 
         if (list.Count == 0)
