@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Together.Benchmarks;
 using Together.Benchmarks.Generation;
 
-// Benchmarks, run by hand: `all` runs the three in turn (about 15 minutes here), or one of `generation`, `overhead`,
+// Benchmarks, run by hand: `all` runs the four in turn (about 15 minutes here), or one of `generation`, `overhead`,
 // `goodput [--limit R] [--calls N] [--concurrency C]`, `serialization`. Each prints its Markdown tables and writes
 // them (and the goodput chart) to tests/Together.Benchmarks/results/.
 var command = args.Length > 0 ? args[0] : string.Empty;
@@ -33,7 +33,8 @@ switch (command)
         var generation = await GenerationCommand.RunAsync([]);
         var overhead = await OverheadCommand.RunAsync(folder);
         var goodput = await GoodputCommand.RunAsync(args, folder);
-        Console.WriteLine(overhead + Environment.NewLine + Environment.NewLine + goodput);
+        var serialization = await SerializationCommand.RunAsync(folder);
+        Console.WriteLine(string.Join(Environment.NewLine + Environment.NewLine, overhead, goodput, serialization));
         return generation;
     default:
         Console.Error.WriteLine(

@@ -53,7 +53,8 @@ internal static class SerializationCommand
             var stats = report.ResultStatistics;
             var ratio = baseline.ResultStatistics is { } b && stats is not null ? $"{stats.Mean / b.Mean:F2}" : "n/a";
             var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
-            yield return $"| {category} | {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | "
+            var through = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
+            yield return $"| {category} | {through} | "
                 + $"{Nano(stats?.Mean)} | {Nano(stats?.StandardError)} | {ratio} | {allocated:N0} B |";
         }
     }
