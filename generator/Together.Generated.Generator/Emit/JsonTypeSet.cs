@@ -53,15 +53,19 @@ internal sealed class JsonTypeSet
     public string Add(TypeRef type)
     {
         var name = Qualified(type);
-        if (name is not null)
+        if (name is null)
         {
-            if (type.IsValueType)
-            {
-                Put(name + "?", $"{Meta}Nullable<{name}>(options)");
-            }
+            return type.Name;
         }
 
-        return name is null ? type.Name : type.IsValueType && type.Name.EndsWith("?") ? name + "?" : name;
+        if (!type.IsValueType)
+        {
+            return name;
+        }
+
+        // Every value type may also stand where null is allowed (an optional property, a nullable item).
+        Put(name + "?", $"{Meta}Nullable<{name}>(options)");
+        return type.Name.EndsWith("?") ? name + "?" : name;
     }
 
     /// <summary>
