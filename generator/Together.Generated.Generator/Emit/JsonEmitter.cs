@@ -21,14 +21,18 @@ internal static class JsonEmitter
         writer.Line();
         writer.Line("/// <summary>The metadata for <typeparamref name=\"T\"/> " +
             "under <see cref=\"Options\"/>.</summary>");
+        writer.Line("/// <exception cref=\"global::System.NotSupportedException\">" +
+            "<typeparamref name=\"T\"/> is not a type the client reads or writes.</exception>");
         writer.Line("public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>");
-        writer.Line("    Cache<T>.Info;");
-        writer.Line();
-        writer.Line("// Looked up once per type, not on every call through the options' own dictionary.");
-        writer.Open("private static class Cache<T>");
-        writer.Line("public static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info =");
-        writer.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)" +
+        writer.Line("    Cache<T>.Info ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)" +
             "Options.GetTypeInfo(typeof(T));");
+        writer.Line();
+        writer.Line("// Looked up once per type, not on every call through the options' own dictionary; " +
+            "filled on first");
+        writer.Line("// use rather than by a type initializer, so an unknown type fails with the options' own");
+        writer.Line("// NotSupportedException (naming it) instead of a TypeInitializationException.");
+        writer.Open("private static class Cache<T>");
+        writer.Line("public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? Info;");
         writer.Close();
         writer.Line();
         writer.Open("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Together.Generated.Generator.Model;
@@ -25,6 +26,22 @@ public sealed class EmittedMetadataTests
         // A type the generator did not emit has no metadata: no silent fallback to reflection.
         var refused = Assert.Throws<NotSupportedException>(() => client.Options.GetTypeInfo(typeof(NotGenerated)));
         Assert.Contains(nameof(NotGenerated), refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TypeInfo_TypeNotGenerated_ThrowsNotSupportedNamingItEveryTime()
+    {
+        var client = GeneratedClient.For(SharedSpecs.Newest);
+        var typeInfo = client.Assembly.GetType("Together.Models.TogetherJson", throwOnError: true)!
+            .GetMethod("TypeInfo")!.MakeGenericMethod(typeof(NotGenerated));
+
+        // Twice: a failed lookup must not leave the type's cache broken or change the error.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var thrown = Assert.Throws<TargetInvocationException>(() => typeInfo.Invoke(null, null));
+            var refused = Assert.IsType<NotSupportedException>(thrown.InnerException);
+            Assert.Contains(nameof(NotGenerated), refused.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
