@@ -3,13 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Together.Benchmarks;
 
@@ -21,14 +16,7 @@ internal static class SerializationCommand
 {
     public static async Task<string> RunAsync(string resultsFolder)
     {
-        // In-process, like the overhead benchmark: the project references a source generator.
-        var config = ManualConfig.CreateEmpty()
-            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-                .WithWarmupCount(5).WithIterationCount(20).WithLaunchCount(1))
-            .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
-            .AddLogger(ConsoleLogger.Default)
-            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "obj", "BenchmarkDotNet"));
+        var config = InProcessConfig.Create(warmups: 5, iterations: 20);
         var summary = BenchmarkRunner.Run<SerializationBenchmarks>(config);
         var table = string.Join(Environment.NewLine, new[]
         {
