@@ -38,7 +38,9 @@ public sealed class SharedBudgetTests
         Assert.All(runs, r => Assert.Empty(r.Failed));
         Assert.Equal(arrivals.Count, runs.Sum(r => r.Succeeded));
         Assert.True(rate <= 1.02 * PerSecond, $"{rate:F2}/s");
-        Assert.True(rate >= 0.9 * PerSecond, $"{rate:F2}/s: the budget is shared, not lost");
+        // Real time on a shared 2-core machine: a loaded run was seen at 87 %; a budget lost to the sharing (a client
+        // holding reservations it never uses) shows as a third or more gone.
+        Assert.True(rate >= 0.8 * PerSecond, $"{rate:F2}/s: the budget is shared, not lost");
         Assert.All(runs, r => Assert.True(r.Succeeded > 20, $"a client starved: {r.Succeeded} calls"));
         foreach (var client in clients)
         {
