@@ -22,19 +22,32 @@ internal static class PairedRounds
             await TimeAsync(benchmark.HandWritten, callsPerRound);
             await TimeAsync(benchmark.Generated, callsPerRound);
             var ratios = new double[rounds];
+            var hand = new Round[rounds];
+            var generated = new Round[rounds];
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which goes first, so that neither always meets the other's leftovers.
-                var first = round % 2 == 0;
-                var a = await TimeAsync(first ? benchmark.HandWritten : benchmark.Generated, callsPerRound);
-                var b = await TimeAsync(first ? benchmark.Generated : benchmark.HandWritten, callsPerRound);
-                ratios[round] = first ? b / a : a / b;
+                if (round % 2 == 0)
+                {
+                    hand[round] = await TimeAsync(benchmark.HandWritten, callsPerRound);
+                    generated[round] = await TimeAsync(benchmark.Generated, callsPerRound);
+                }
+                else
+                {
+                    generated[round] = await TimeAsync(benchmark.Generated, callsPerRound);
+                    hand[round] = await TimeAsync(benchmark.HandWritten, callsPerRound);
+                }
+
+                ratios[round] = generated[round].Microseconds / hand[round].Microseconds;
             }
 
             Array.Sort(ratios);
             return $"Paired rounds ({rounds} rounds of {callsPerRound} calls each way, alternating): generated / "
                 + $"hand-written, median {Quantile(ratios, 0.5):F3} (interquartile range {Quantile(ratios, 0.25):F3}"
-                + $"-{Quantile(ratios, 0.75):F3}).";
+                + $"-{Quantile(ratios, 0.75):F3}); median round {Median(generated, r => r.Microseconds):F1} µs "
+                + $"against {Median(hand, r => r.Microseconds):F1} µs a call; allocated "
+                + $"{Median(generated, r => r.Bytes):N0} B against {Median(hand, r => r.Bytes):N0} B a call (the "
+                + "whole process, the loopback server's share included).";
         }
         finally
         {
@@ -42,17 +55,29 @@ internal static class PairedRounds
         }
     }
 
-    private static async Task<double> TimeAsync(Func<Task<string?>> call, int calls)
+    private static async Task<Round> TimeAsync(Func<Task<string?>> call, int calls)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < calls; i++)
         {
             await call();
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new Round(
+            elapsed.TotalMicroseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls);
+    }
+
+    private static double Median(Round[] rounds, Func<Round, double> figure)
+    {
+        var sorted = rounds.Select(figure).Order().ToArray();
+        return Quantile(sorted, 0.5);
     }
 
     private static double Quantile(double[] sorted, double q) =>
         sorted[Math.Clamp((int)Math.Round(q * (sorted.Length - 1)), 0, sorted.Length - 1)];
+
+    /// <summary>One round of one client: time and bytes allocated, each per call.</summary>
+    private readonly record struct Round(double Microseconds, double Bytes);
 }
