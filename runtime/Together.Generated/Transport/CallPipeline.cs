@@ -116,12 +116,14 @@ internal sealed class CallPipeline
         try
         {
             call.Attempts++;
+            // The call's token cancels the attempt's own source (rather than both being linked into a third):
+            // one source an attempt, and the registration is disposed before the source.
             using var timeout = new CancellationTokenSource(_settings.AttemptTimeout, _settings.Time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(
-                context.CancellationToken, timeout.Token);
+            using var callCancels = context.CancellationToken.UnsafeRegister(
+                static source => ((CancellationTokenSource)source!).Cancel(), timeout);
             try
             {
-                var (response, request) = await RedirectFollower.SendAsync(_http, call, linked.Token)
+                var (response, request) = await RedirectFollower.SendAsync(_http, call, timeout.Token)
                     .ConfigureAwait(false);
                 var hint = WaitHint.From(response.Headers, _settings.Time.GetUtcNow());
                 var figures = RateLimitHeaders.From(response.Headers);
