@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Polly;
 
 namespace Together.Generated;
 
@@ -73,6 +74,19 @@ internal sealed class CallScope : IDisposable
     /// A wait the call refused because it did not fit the time left (with that time), so that the error can say so.
     /// </summary>
     public (TimeSpan Wait, TimeSpan Left)? RefusedWait { get; set; }
+
+    /// <summary>
+    /// The outcome of the first attempt, run before the retry pipeline, until the pipeline's first attempt takes it.
+    /// </summary>
+    public Outcome<AttemptResult>? FirstOutcome { get; set; }
+
+    /// <summary>Takes <see cref="FirstOutcome"/>, once.</summary>
+    public Outcome<AttemptResult>? TakeFirstOutcome()
+    {
+        var first = FirstOutcome;
+        FirstOutcome = null;
+        return first;
+    }
 
     public void Dispose()
     {
