@@ -23,9 +23,11 @@ internal sealed class CallPipeline
     private readonly ClientSettings _settings;
     private readonly LimiterRegistry _limiters;
     private readonly TogetherLimits _limits;
+    private readonly EndpointUris _uris;
 
     public CallPipeline(HttpClient http, ClientSettings settings, LimiterRegistry limiters, TogetherLimits limits)
     {
+        _uris = new EndpointUris(settings.BaseUrl);
         _http = http;
         _settings = settings;
         _limiters = limiters;
@@ -179,7 +181,8 @@ internal sealed class CallPipeline
                     static source => ((CancellationTokenSource)source!).Cancel(), timeout);
                 try
                 {
-                    var message = RequestMessageFactory.Create(call.Request, call.Kind, call.Settings);
+                    var message = RequestMessageFactory.Create(
+                        call.Request, _uris.For(call.Request), call.Kind, call.Settings);
                     HttpResponseMessage response;
                     try
                     {

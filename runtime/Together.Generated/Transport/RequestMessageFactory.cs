@@ -15,9 +15,12 @@ internal static class RequestMessageFactory
     /// <summary>The User-Agent product: <c>Together.Generated/&lt;assembly version&gt;</c>.</summary>
     public static readonly ProductInfoHeaderValue UserAgent = new("Together.Generated", ReadVersion());
 
-    public static HttpRequestMessage Create(ApiRequest request, ResponseKind kind, ClientSettings settings)
+    /// <summary>
+    /// A request message for <paramref name="request"/>, to <paramref name="uri"/> (see <see cref="EndpointUris"/>).
+    /// </summary>
+    public static HttpRequestMessage Create(ApiRequest request, Uri uri, ResponseKind kind, ClientSettings settings)
     {
-        var message = new HttpRequestMessage(request.Endpoint.Method, BuildUri(settings.BaseUrl, request));
+        var message = new HttpRequestMessage(request.Endpoint.Method, uri);
         foreach (var header in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);

@@ -34,6 +34,48 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
+    public async Task SendAsync_SameEndpointFromClientsWithOtherBaseUrls_EachGoesToItsOwnBaseUrl()
+    {
+        // Each client keeps the URIs it built for parameterless endpoints: a second client with another base URL
+        // must not be handed the first one's, in whichever order they call.
+        var endpoint = TestClient.Endpoint("GET", "/models");
+        using var first = Core(o => o.BaseUrl = new Uri("https://one.example.test/v1/"));
+        using var second = Core(o => o.BaseUrl = new Uri("https://two.example.test:8443/api/"));
+        var token = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 4; i++)
+        {
+            _server.Respond(HttpStatusCode.OK, """{"id":"m"}""");
+        }
+
+        await first.SendAsync(new ApiRequest(endpoint, "/models"), TestJson.Default.Thing, token);
+        await second.SendAsync(new ApiRequest(endpoint, "/models"), TestJson.Default.Thing, token);
+        await first.SendAsync(new ApiRequest(endpoint, "/models"), TestJson.Default.Thing, token);
+        await second.SendAsync(new ApiRequest(endpoint, "/models").AddQuery("limit", "1"), TestJson.Default.Thing,
+            token);
+
+        Assert.Equal("https://one.example.test/v1/models", _server.Requests[0].Uri.AbsoluteUri);
+        Assert.Equal("https://two.example.test:8443/api/models", _server.Requests[1].Uri.AbsoluteUri);
+        Assert.Equal("https://one.example.test/v1/models", _server.Requests[2].Uri.AbsoluteUri);
+        Assert.Equal("https://two.example.test:8443/api/models?limit=1", _server.Requests[3].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task SendAsync_SameEndpointOtherPathArguments_GoesToEachPath()
+    {
+        using var core = Core();
+        var endpoint = TestClient.Endpoint("GET", "/files/{id}");
+        _server.Respond(HttpStatusCode.OK, """{"id":"a"}""").Respond(HttpStatusCode.OK, """{"id":"b"}""");
+
+        await core.SendAsync(new ApiRequest(endpoint, "/files/a"), TestJson.Default.Thing,
+            TestContext.Current.CancellationToken);
+        await core.SendAsync(new ApiRequest(endpoint, "/files/b"), TestJson.Default.Thing,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal("/v1/files/a", _server.Requests[0].Uri.AbsolutePath);
+        Assert.Equal("/v1/files/b", _server.Requests[1].Uri.AbsolutePath);
+    }
+
+    [Fact]
     public async Task SendAsync_PercentEncodedPathSegment_StaysEncodedOnTheWire()
     {
         using var core = Core();
