@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -118,6 +119,30 @@ public sealed class RequestBuildingTests
         Assert.StartsWith("Together.Generated/", sent.Header("User-Agent"));
         Assert.Equal("p1", sent.Header("x-project"));
         Assert.Equal("""{"id":null,"text":"hello"}""", sent.Body);
+    }
+
+    [Fact]
+    public async Task SendAsync_NoHeaderParameters_SendsTheSameHeadersAndContentType()
+    {
+        // Without header parameters the headers go in as wire text: they must say what the typed ones say.
+        using var core = Core();
+        string? contentType = null;
+        _server.Respond((request, _) =>
+        {
+            contentType = request.Content?.Headers.ContentType?.ToString();
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"id":"x"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        });
+
+        await core.SendAsync(TestClient.Post(), TestJson.Default.Thing, TestContext.Current.CancellationToken);
+
+        var sent = _server.Requests[0];
+        Assert.Equal("Bearer " + TestClient.ApiKey, sent.Header("Authorization"));
+        Assert.Equal("application/json", sent.Header("Accept"));
+        Assert.Equal(RequestMessageFactory.UserAgent.ToString(), sent.Header("User-Agent"));
+        Assert.Equal("application/json; charset=utf-8", contentType);
     }
 
     [Fact]
