@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime;
 using System.Threading.Tasks;
 
 namespace Together.Benchmarks;
@@ -9,18 +10,23 @@ namespace Together.Benchmarks;
 /// The generated call against the hand-written one in alternating rounds of the same size, in one process: on a
 /// shared machine whose speed drifts from second to second (BenchmarkDotNet's iterations here differ by 2x), each
 /// round's ratio compares the two under the same conditions, and the median of the ratios is the robust figure.
+/// Rounds count only once both paths are warm: tiered compilation goes on recompiling them for seconds after their
+/// first calls (about fifty rounds each way here, the calls getting three times faster meanwhile, each path at its
+/// own pace), so earlier rounds would measure how far the JIT has got with each path rather than the path.
 /// </summary>
 internal static class PairedRounds
 {
+    // Warm-up ends after this many rounds in a row (each way) in which the JIT compiled nothing new.
+    private const int SettledRounds = 3;
+    private const int MaxWarmUpRounds = 300;
+
     public static async Task<string> RunAsync(int rounds = 40, int callsPerRound = 300)
     {
         var benchmark = new CallOverheadBenchmarks();
         benchmark.Setup();
         try
         {
-            // Warm both paths (JIT, connections) before anything counts.
-            await TimeAsync(benchmark.HandWritten, callsPerRound);
-            await TimeAsync(benchmark.Generated, callsPerRound);
+            var warmUp = await WarmUpAsync(benchmark, callsPerRound);
             var ratios = new double[rounds];
             var hand = new Round[rounds];
             var generated = new Round[rounds];
@@ -42,7 +48,9 @@ internal static class PairedRounds
             }
 
             Array.Sort(ratios);
-            return $"Paired rounds ({rounds} rounds of {callsPerRound} calls each way, alternating): generated / "
+            return $"Paired rounds ({rounds} rounds of {callsPerRound} calls each way, alternating, after {warmUp} "
+                + "warm-up rounds each way, the last "
+                + $"{SettledRounds} without a method compiled): generated / "
                 + $"hand-written, median {Quantile(ratios, 0.5):F3} (interquartile range {Quantile(ratios, 0.25):F3}"
                 + $"-{Quantile(ratios, 0.75):F3}); median round {Median(generated, r => r.Microseconds):F1} µs "
                 + $"against {Median(hand, r => r.Microseconds):F1} µs a call; allocated "
@@ -53,6 +61,25 @@ internal static class PairedRounds
         {
             benchmark.Cleanup();
         }
+    }
+
+    /// <summary>Alternating rounds until the JIT has settled; returns how many it took.</summary>
+    private static async Task<int> WarmUpAsync(CallOverheadBenchmarks benchmark, int callsPerRound)
+    {
+        var quiet = 0;
+        for (var round = 1; round < MaxWarmUpRounds; round++)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            await TimeAsync(benchmark.HandWritten, callsPerRound);
+            await TimeAsync(benchmark.Generated, callsPerRound);
+            quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
+            if (quiet == SettledRounds)
+            {
+                return round;
+            }
+        }
+
+        return MaxWarmUpRounds;
     }
 
     private static async Task<Round> TimeAsync(Func<Task<string?>> call, int calls)
