@@ -60,7 +60,7 @@ internal sealed class CallPipeline
                 // hand back an outcome its predicate declines. One the policy may retry enters the pipeline as the
                 // pipeline's own first attempt, so that every retry goes exactly as before.
                 outcome = await AttemptAsync(call, call.Token).ConfigureAwait(false);
-                if (retries.Policy.MaxRetries > 0 && RetryPipelineFactory.ShouldRetry(outcome, call, retries.Policy))
+                if (retries.Retrying && RetryPipelineFactory.ShouldRetry(outcome, call, retries.Policy))
                 {
                     outcome = await RetryAsync(call, retries, outcome).ConfigureAwait(false);
                 }
@@ -299,5 +299,9 @@ internal sealed class CallPipeline
         return error;
     }
 
-    private sealed record Retries(RetryPolicyDefinition Policy, ResiliencePipeline<AttemptResult> Pipeline);
+    private sealed record Retries(RetryPolicyDefinition Policy, ResiliencePipeline<AttemptResult> Pipeline)
+    {
+        /// <summary>False for a policy without retries, whose pipeline is the empty one (decided when built).</summary>
+        public bool Retrying { get; } = !ReferenceEquals(Pipeline, ResiliencePipeline<AttemptResult>.Empty);
+    }
 }
