@@ -22,6 +22,7 @@ internal sealed class ClientSettings
     private ClientSettings(TogetherClientOptions options, string apiKey, Uri baseUrl)
     {
         ApiKey = apiKey;
+        BearerAuthorization = "Bearer " + apiKey;
         BaseUrl = baseUrl;
         AllowInsecureHttp = options.AllowInsecureHttp;
         AttemptTimeout = options.AttemptTimeout;
@@ -54,6 +55,9 @@ internal sealed class ClientSettings
     private readonly string[] _keyForms;
 
     public string ApiKey { get; }
+
+    /// <summary>The <c>Authorization</c> header's value, <c>Bearer</c> and the key, formatted once.</summary>
+    public string BearerAuthorization { get; }
 
     public string KeyFingerprint { get; }
 

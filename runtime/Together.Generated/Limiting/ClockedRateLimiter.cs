@@ -172,6 +172,30 @@ internal abstract partial class ClockedRateLimiter : ReplenishingRateLimiter, IP
         }
     }
 
+    /// <summary>
+    /// Grants <paramref name="permitCount"/> (at least one) when <see cref="RateLimiter.AcquireAsync"/> would grant
+    /// them at once: nobody queued and enough permits now. Otherwise returns false and counts no failure, so that
+    /// the caller can go on to wait with <see cref="RateLimiter.AcquireAsync"/> (and only then needs a token).
+    /// </summary>
+    public bool TryAcquireNow(int permitCount)
+    {
+        CheckPermitCount(permitCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(permitCount, 1);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = Now();
+            Refresh(now);
+            if (_queue.Count == 0 && Covers(permitCount, now))
+            {
+                Grant(permitCount, now);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         CheckPermitCount(permitCount);

@@ -21,6 +21,8 @@ public sealed class LimiterRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, TokenTotals> _tokenTotals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<LimiterPartition?>> _partitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Limiter, PartitionScope Scope, string? Value), ResolvedPartition>
+        _resolved = new();
     private readonly TogetherLimits _limits;
     private readonly TimeProvider _time;
     private readonly string _fingerprint;
@@ -79,44 +81,84 @@ public sealed class LimiterRegistry : IDisposable
     /// Acquires a permit from every limiter of <paramref name="endpoint"/>, in the descriptor's order. If one
     /// refuses, or the wait is cancelled, the permits already taken are released before the exception leaves.
     /// </summary>
-    internal async ValueTask<LeaseBundle> AcquireAsync(
+    internal ValueTask<LeaseBundle> AcquireAsync(
         EndpointDescriptor endpoint, ILimitedRequest? request, CancellationToken cancellationToken,
         int promptTokens = 0)
     {
-        if (endpoint.Limiters.Count == 0)
+        var limiters = endpoint.Limiters;
+        if (limiters.Count == 0)
         {
-            return LeaseBundle.Empty;
+            return new ValueTask<LeaseBundle>(LeaseBundle.Empty);
         }
 
-        var leases = new List<RateLimitLease>(endpoint.Limiters.Count);
-        var reservations = new List<TokenReservation>();
+        var leases = new List<RateLimitLease>(limiters.Count);
+        List<TokenReservation>? reservations = null;
         var refusal = Volatile.Read(ref _refusal);
+        var next = 0;
+
+        // Uncontended, each clocked limiter grants at once, as its AcquireAsync would: then the call needs no linked
+        // token and no await. The first limiter that would make it wait (or that is not clocked) and the rest go the
+        // waiting way below, with the permits taken so far; so does a cancelled call, which that way fails as before.
+        try
+        {
+            for (; next < limiters.Count; next++)
+            {
+                if (cancellationToken.IsCancellationRequested || refusal.Token.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (!TryResolve(endpoint, limiters[next], request, promptTokens, out var step))
+                {
+                    continue;
+                }
+
+                if (step.Partition.Limiter is not ClockedRateLimiter clocked || !clocked.TryAcquireNow(step.Permits))
+                {
+                    break;
+                }
+
+                leases.Add(PermitLease.Acquired);
+                Reserve(step, ref reservations);
+            }
+        }
+        catch (Exception e)
+        {
+            new LeaseBundle(leases).Dispose();
+            return ValueTask.FromException<LeaseBundle>(e);
+        }
+
+        if (next == limiters.Count)
+        {
+            return new ValueTask<LeaseBundle>(new LeaseBundle(leases, reservations));
+        }
+
+        return AcquireRestAsync(
+            endpoint, request, cancellationToken, promptTokens, refusal, next, leases, reservations);
+    }
+
+    private async ValueTask<LeaseBundle> AcquireRestAsync(
+        EndpointDescriptor endpoint,
+        ILimitedRequest? request,
+        CancellationToken cancellationToken,
+        int promptTokens,
+        QueueRefusal refusal,
+        int next,
+        List<RateLimitLease> leases,
+        List<TokenReservation>? reservations)
+    {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, refusal.Token);
         try
         {
-            foreach (var limiterName in endpoint.Limiters)
+            for (; next < endpoint.Limiters.Count; next++)
             {
-                if (!_limits.Limiters.TryGetValue(limiterName, out var definition))
-                {
-                    throw new InvalidOperationException(
-                        $"{endpoint.Name} uses limiter '{limiterName}', which the limits do not define.");
-                }
-
-                // A job slot is held by the job on the server, not by the HTTP call: JobSlotGate counts those.
-                if (definition.Kind == LimiterKind.JobSlots)
+                var limiterName = endpoint.Limiters[next];
+                if (!TryResolve(endpoint, limiterName, request, promptTokens, out var step))
                 {
                     continue;
                 }
 
-                var partition = GetPartition(definition, limiterName, request?.Model, endpoint.Name);
-                if (partition is null)
-                {
-                    continue;
-                }
-
-                var estimate = TokenEstimate(definition, request, promptTokens);
-                var permits = (int)Math.Clamp(estimate, 1, partition.PermitLimit);
-                var lease = await WaitAsync(partition.Limiter, permits, limiterName, waiting.Token)
+                var lease = await WaitAsync(step.Partition.Limiter, step.Permits, limiterName, waiting.Token)
                     .ConfigureAwait(false);
                 if (!lease.IsAcquired)
                 {
@@ -127,7 +169,7 @@ public sealed class LimiterRegistry : IDisposable
                     ObjectDisposedException.ThrowIf(_disposed, this);
                     throw new RateLimitedException(
                         $"{endpoint.Name}: the local limiter '{limiterName}' refused the call because its queue "
-                            + $"({definition.QueueLimit}) is full.")
+                            + $"({step.Definition.QueueLimit}) is full.")
                     {
                         Endpoint = endpoint.Name,
                         LimiterName = limiterName,
@@ -136,16 +178,7 @@ public sealed class LimiterRegistry : IDisposable
                 }
 
                 leases.Add(lease);
-                if (definition.Unit == LimitUnit.Tokens && partition.Limiter is ClockedTokenBucketLimiter bucket)
-                {
-                    // A call may need more tokens than one second's share, the most one grant takes: the rest is
-                    // charged as debt, which the calls behind it wait out.
-                    var reserved = (int)Math.Min(estimate, int.MaxValue);
-                    bucket.Adjust(permits - reserved);
-                    var name = PartitionName(definition, limiterName, request?.Model, endpoint.Name);
-                    var totals = _tokenTotals.GetOrAdd(name, n => new(_fingerprint, n));
-                    reservations.Add(new TokenReservation(bucket, reserved, totals));
-                }
+                Reserve(step, ref reservations);
             }
 
             return new LeaseBundle(leases, reservations);
@@ -160,6 +193,48 @@ public sealed class LimiterRegistry : IDisposable
         {
             new LeaseBundle(leases).Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// What a call takes from <paramref name="limiterName"/>: its partition, its token estimate and the permits to
+    /// ask for. False when the limiter takes nothing from the call (job slots; a disabled partition).
+    /// </summary>
+    private bool TryResolve(
+        EndpointDescriptor endpoint, string limiterName, ILimitedRequest? request, int promptTokens, out Step step)
+    {
+        if (!_limits.Limiters.TryGetValue(limiterName, out var definition))
+        {
+            throw new InvalidOperationException(
+                $"{endpoint.Name} uses limiter '{limiterName}', which the limits do not define.");
+        }
+
+        // A job slot is held by the job on the server, not by the HTTP call: JobSlotGate counts those.
+        var partition = definition.Kind == LimiterKind.JobSlots
+            ? null
+            : ResolvePartition(definition, limiterName, request?.Model, endpoint.Name);
+        if (partition?.Partition is not { } limiter)
+        {
+            step = default;
+            return false;
+        }
+
+        var estimate = TokenEstimate(definition, request, promptTokens);
+        step = new Step(definition, partition, limiter, estimate, (int)Math.Clamp(estimate, 1, limiter.PermitLimit));
+        return true;
+    }
+
+    // A call may need more tokens than one second's share, the most one grant takes: the rest is charged as debt,
+    // which the calls behind it wait out.
+    private void Reserve(in Step step, ref List<TokenReservation>? reservations)
+    {
+        if (step.Definition.Unit == LimitUnit.Tokens && step.Partition.Limiter is ClockedTokenBucketLimiter bucket)
+        {
+            var reserved = (int)Math.Min(step.Estimate, int.MaxValue);
+            bucket.Adjust(step.Permits - reserved);
+            var totals = step.Resolved.Totals ??= _tokenTotals.GetOrAdd(
+                step.Resolved.Name, static (name, fingerprint) => new TokenTotals(fingerprint, name), _fingerprint);
+            (reservations ??= new List<TokenReservation>(1)).Add(new TokenReservation(bucket, reserved, totals));
         }
     }
 
@@ -325,17 +400,40 @@ public sealed class LimiterRegistry : IDisposable
     }
 
     private LimiterPartition? GetPartition(
+        LimiterDefinition definition, string limiterName, string? model, string endpoint) =>
+        ResolvePartition(definition, limiterName, model, endpoint).Partition;
+
+    /// <summary>
+    /// The partition of <paramref name="limiterName"/> for this model or endpoint, from a cache keyed by what its
+    /// name is made of, so that a call neither builds the name string nor allocates the factory's closure.
+    /// </summary>
+    private ResolvedPartition ResolvePartition(
+        LimiterDefinition definition, string limiterName, string? model, string endpoint)
+    {
+        var key = definition.Scope switch
+        {
+            PartitionScope.Model => (limiterName, definition.Scope, model),
+            PartitionScope.Endpoint => (limiterName, definition.Scope, endpoint),
+            _ => (limiterName, definition.Scope, (string?)null),
+        };
+        return _resolved.TryGetValue(key, out var resolved)
+            ? resolved
+            : _resolved.GetOrAdd(key, CreatePartition(definition, limiterName, model, endpoint));
+    }
+
+    private ResolvedPartition CreatePartition(
         LimiterDefinition definition, string limiterName, string? model, string endpoint)
     {
         var name = PartitionName(definition, limiterName, model, endpoint);
         var partitionModel = definition.Scope == PartitionScope.Model ? model : null;
-        return _partitions.GetOrAdd(
+        var partition = _partitions.GetOrAdd(
                 name,
                 _ => new Lazy<LimiterPartition?>(
                     () => LimiterFactory.Create(definition, partitionModel, _time, _limits.Adaptive, _shared, name,
                         _limits.ArrivalMargin),
                     LazyThreadSafetyMode.ExecutionAndPublication))
             .Value;
+        return new ResolvedPartition(name, partition);
     }
 
     private string PartitionName(LimiterDefinition definition, string limiterName, string? model, string? endpoint) =>
@@ -345,4 +443,19 @@ public sealed class LimiterRegistry : IDisposable
             PartitionScope.Endpoint => $"{limiterName}|{_fingerprint}|endpoint={endpoint ?? "-"}",
             _ => $"{limiterName}|{_fingerprint}",
         };
+
+    /// <summary>A partition with its name; the name's token totals once a token budget has used them.</summary>
+    private sealed class ResolvedPartition(string name, LimiterPartition? partition)
+    {
+        public string Name => name;
+
+        public LimiterPartition? Partition => partition;
+
+        public TokenTotals? Totals { get; set; }
+    }
+
+    /// <summary>One limiter's part in an acquisition.</summary>
+    private readonly record struct Step(
+        LimiterDefinition Definition, ResolvedPartition Resolved, LimiterPartition Partition, long Estimate,
+        int Permits);
 }

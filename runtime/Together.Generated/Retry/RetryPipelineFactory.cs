@@ -27,8 +27,7 @@ internal static class RetryPipelineFactory
             Name = policy.Name,
             MaxRetryAttempts = policy.MaxRetries,
             ShouldHandle = args => new ValueTask<bool>(
-                ShouldRetry(args.Outcome, CallOf(args.Context), policy)
-                && FitsTimeLeft(args.Outcome, CallOf(args.Context), policy, args.AttemptNumber, settings)),
+                Handles(args.Outcome, CallOf(args.Context), policy, args.AttemptNumber, settings)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(CallOf(args.Context).NextDelay),
             OnRetry = args =>
             {
@@ -52,6 +51,22 @@ internal static class RetryPipelineFactory
             .Build();
     }
 
+    /// <summary>
+    /// The pipeline's predicate: whether <paramref name="outcome"/> of attempt <paramref name="retry"/> (0 for the
+    /// first) is retried. It decides the wait before the next attempt too, on <paramref name="call"/>.
+    /// </summary>
+    public static bool Handles(
+        Outcome<AttemptResult> outcome,
+        CallScope call,
+        RetryPolicyDefinition policy,
+        int retry,
+        ClientSettings settings) =>
+        ShouldRetry(outcome, call, policy) && FitsTimeLeft(outcome, call, policy, retry, settings);
+
+    /// <summary>
+    /// Whether the policy allows retrying <paramref name="outcome"/>, before the time left is considered. It reads
+    /// nothing but the outcome, the endpoint and the policy, so it may be asked more than once.
+    /// </summary>
     public static bool ShouldRetry(Outcome<AttemptResult> outcome, CallScope call, RetryPolicyDefinition policy)
     {
         if (outcome.Exception is { } exception)
@@ -69,7 +84,13 @@ internal static class RetryPipelineFactory
             return false;
         }
 
+        // A success is never retried: its headers need no reading.
         var status = attempt.StatusCode;
+        if (status < 400)
+        {
+            return false;
+        }
+
         var header = RetryClassifier.ShouldRetryHeader(attempt.Response);
         return RetryClassifier.StatusAllowsRetry(status, policy, header)
             && RetryClassifier.MayReplay(call.Endpoint, RetryClassifier.CauseOf(status))

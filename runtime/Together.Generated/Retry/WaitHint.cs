@@ -20,7 +20,9 @@ internal static class WaitHint
     public static TimeSpan? From(HttpResponseHeaders headers, DateTimeOffset now) =>
         Seconds(First(headers, "x-ratelimit-reset"))
         ?? Milliseconds(First(headers, "retry-after-ms"))
-        ?? RetryAfter(First(headers, "Retry-After"), headers.Date ?? now);
+
+        // The Date header is parsed only for a Retry-After, the one form that may need it.
+        ?? (First(headers, "Retry-After") is { } retryAfter ? RetryAfter(retryAfter, headers.Date ?? now) : null);
 
     /// <summary>A relative number of seconds, fractions allowed.</summary>
     public static TimeSpan? Seconds(string? value) =>

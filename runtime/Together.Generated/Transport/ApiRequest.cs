@@ -10,8 +10,9 @@ namespace Together.Generated;
 /// </summary>
 public sealed class ApiRequest
 {
-    private readonly List<KeyValuePair<string, string>> _query = new();
-    private readonly List<KeyValuePair<string, string>> _headers = new();
+    // Created with their first entry: most calls have neither query nor header parameters.
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Creates a request for <paramref name="endpoint"/> at <paramref name="path"/>.</summary>
     /// <param name="endpoint">The operation's static description.</param>
@@ -29,10 +30,12 @@ public sealed class ApiRequest
     public string Path { get; }
 
     /// <summary>Query parameters in the order added; values are in wire form, not yet encoded.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+    public IReadOnlyList<KeyValuePair<string, string>> Query =>
+        _query ?? (IReadOnlyList<KeyValuePair<string, string>>)Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>Extra headers from header parameters.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+    public IReadOnlyList<KeyValuePair<string, string>> Headers =>
+        _headers ?? (IReadOnlyList<KeyValuePair<string, string>>)Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>The request body, or null when the call has none.</summary>
     public RequestBody? Body { get; private set; }
@@ -64,8 +67,8 @@ public sealed class ApiRequest
             Streaming = Streaming,
             IsFallback = true,
         };
-        copy._query.AddRange(_query);
-        copy._headers.AddRange(_headers);
+        copy._query = _query is null ? null : new(_query);
+        copy._headers = _headers is null ? null : new(_headers);
         return copy;
     }
 
@@ -74,7 +77,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _query.Add(new KeyValuePair<string, string>(name, value));
+            (_query ??= new()).Add(new KeyValuePair<string, string>(name, value));
         }
 
         return this;
@@ -85,7 +88,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _headers.Add(new KeyValuePair<string, string>(name, value));
+            (_headers ??= new()).Add(new KeyValuePair<string, string>(name, value));
         }
 
         return this;

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Polly;
 
 namespace Together.Generated;
 
@@ -10,7 +11,7 @@ namespace Together.Generated;
 internal sealed class CallScope : IDisposable
 {
     private readonly CancellationTokenSource _total;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenRegistration _callerCancels;
 
     public CallScope(
         ApiRequest request, ResponseKind kind, ClientSettings settings, CancellationToken cancellationToken)
@@ -21,7 +22,14 @@ internal sealed class CallScope : IDisposable
         CallerToken = cancellationToken;
         StartTimestamp = settings.Time.GetTimestamp();
         _total = new CancellationTokenSource(settings.TotalTimeout, settings.Time);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _total.Token);
+
+        // The caller's token cancels the total source rather than both being linked into a third one: one source
+        // a call instead of two, and none registered when the caller's token cannot be cancelled (the usual case).
+        if (cancellationToken.CanBeCanceled)
+        {
+            _callerCancels = cancellationToken.UnsafeRegister(
+                static total => ((CancellationTokenSource)total!).Cancel(), _total);
+        }
     }
 
     public ApiRequest Request { get; }
@@ -33,7 +41,7 @@ internal sealed class CallScope : IDisposable
     public ClientSettings Settings { get; }
 
     /// <summary>The caller's token joined with the total timeout.</summary>
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => _total.Token;
 
     public CancellationToken CallerToken { get; }
 
@@ -45,7 +53,10 @@ internal sealed class CallScope : IDisposable
     /// <summary>The call's span, when something listens to <see cref="TogetherTelemetry.Name"/>.</summary>
     public System.Diagnostics.Activity? Activity { get; set; }
 
-    /// <summary>True when the total timeout, not the caller, cancelled the call.</summary>
+    /// <summary>
+    /// True when the total timeout, not the caller, cancelled the call (the caller's cancellation cancels the total
+    /// source too, hence the second test).
+    /// </summary>
     public bool TotalTimeoutElapsed => _total.IsCancellationRequested && !CallerToken.IsCancellationRequested;
 
     public long ElapsedMilliseconds => (long)Settings.Time.GetElapsedTime(StartTimestamp).TotalMilliseconds;
@@ -64,9 +75,23 @@ internal sealed class CallScope : IDisposable
     /// </summary>
     public (TimeSpan Wait, TimeSpan Left)? RefusedWait { get; set; }
 
+    /// <summary>
+    /// The outcome of the first attempt, run before the retry pipeline, until the pipeline's first attempt takes it.
+    /// </summary>
+    public Outcome<AttemptResult>? FirstOutcome { get; set; }
+
+    /// <summary>Takes <see cref="FirstOutcome"/>, once.</summary>
+    public Outcome<AttemptResult>? TakeFirstOutcome()
+    {
+        var first = FirstOutcome;
+        FirstOutcome = null;
+        return first;
+    }
+
     public void Dispose()
     {
-        _linked.Dispose();
+        // First the registration, which waits for a running callback: the source must outlive any Cancel on it.
+        _callerCancels.Dispose();
         _total.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Net.Http.Headers;
 
 namespace Together.Generated;
@@ -32,29 +31,98 @@ public sealed record RateLimitHeaders
         RequestLimit is not null || RequestsRemaining is not null || Reset is not null || TokenLimit is not null
         || TokensRemaining is not null;
 
+    // Each figure's header, then its dynamic variant: index 2k is plain, 2k + 1 dynamic.
+    private static readonly string[] Names =
+    [
+        "x-ratelimit-limit", "x-ratelimit-limit-dynamic",
+        "x-ratelimit-remaining", "x-ratelimit-remaining-dynamic",
+        "x-ratelimit-reset", "x-ratelimit-reset-dynamic",
+        "x-tokenlimit-limit", "x-tokenlimit-limit-dynamic",
+        "x-tokenlimit-remaining", "x-tokenlimit-remaining-dynamic",
+    ];
+
+    // What a response without any of the headers reads as; records compare by value, so one instance serves all.
+    private static readonly RateLimitHeaders None = new();
+
     /// <summary>Reads the figures from <paramref name="headers"/>.</summary>
     public static RateLimitHeaders From(HttpResponseHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
+
+        // One pass over the headers as they arrived rather than a lookup for each of the ten names: a response has a
+        // handful of headers, often none of these. Absent and unusable values are NaN.
+        Span<double> found = stackalloc double[Names.Length];
+        found.Fill(double.NaN);
+        var any = false;
+        foreach (var header in headers.NonValidated)
+        {
+            var index = IndexOf(header.Key);
+            if (index >= 0 && FirstValue(header.Value) is { } value)
+            {
+                found[index] = Parse(value);
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return None;
+        }
+
+        var reset = Figure(found, 4);
         return new RateLimitHeaders
         {
-            RequestLimit = Number(headers, "x-ratelimit-limit"),
-            RequestsRemaining = Number(headers, "x-ratelimit-remaining"),
-            Reset = Number(headers, "x-ratelimit-reset") is { } seconds && seconds <= WaitHint.Absurd.TotalSeconds
+            RequestLimit = Figure(found, 0),
+            RequestsRemaining = Figure(found, 2),
+            Reset = reset is { } seconds && seconds <= WaitHint.Absurd.TotalSeconds
                 ? TimeSpan.FromSeconds(seconds)
                 : null,
-            TokenLimit = Number(headers, "x-tokenlimit-limit"),
-            TokensRemaining = Number(headers, "x-tokenlimit-remaining"),
+            TokenLimit = Figure(found, 6),
+            TokensRemaining = Figure(found, 8),
         };
     }
 
-    private static double? Number(HttpResponseHeaders headers, string name) =>
-        Parse(headers, name) ?? Parse(headers, name + "-dynamic");
+    private static int IndexOf(string name)
+    {
+        if (!name.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
 
-    private static double? Parse(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (string.Equals(name, Names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The first value, as the validated view gives it: one with a line break in it is not a valid header value.
+    private static string? FirstValue(HeaderStringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (value.AsSpan().IndexOfAny('\r', '\n') < 0)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    // The plain header's figure when usable, else its dynamic variant's.
+    private static double? Figure(ReadOnlySpan<double> found, int plain) =>
+        !double.IsNaN(found[plain]) ? found[plain]
+        : !double.IsNaN(found[plain + 1]) ? found[plain + 1]
+        : null;
+
+    private static double Parse(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
         && double.IsFinite(n) && n >= 0
             ? n
-            : null;
+            : double.NaN;
 }

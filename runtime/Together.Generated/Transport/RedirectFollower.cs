@@ -15,17 +15,31 @@ internal static class RedirectFollower
 {
     public const int MaxRedirects = 5;
 
-    /// <summary>Returns the final response and the request message that produced it (disposed with it).</summary>
-    public static async Task<(HttpResponseMessage Response, HttpRequestMessage Request)> SendAsync(
-        HttpClient http, CallScope call, CancellationToken cancellationToken)
-    {
-        var completion = call.Kind is ResponseKind.Binary or ResponseKind.EventStream
+    /// <summary>How much of the response an attempt waits for: the headers for a stream, else the whole body.</summary>
+    public static HttpCompletionOption CompletionFor(ResponseKind kind) =>
+        kind is ResponseKind.Binary or ResponseKind.EventStream
             ? HttpCompletionOption.ResponseHeadersRead
             : HttpCompletionOption.ResponseContentRead;
-        var message = RequestMessageFactory.Create(call.Request, call.Kind, call.Settings);
-        for (var hop = 0; ; hop++)
+
+    /// <summary>
+    /// Follows <paramref name="next"/>, the redirect that <paramref name="response"/> to <paramref name="sent"/>
+    /// asked for (both are disposed), and those after it, up to <see cref="MaxRedirects"/> in all. Returns the final
+    /// response and the request message that produced it (disposed with it).
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, HttpRequestMessage Request)> FollowAsync(
+        HttpClient http,
+        CallScope call,
+        HttpRequestMessage sent,
+        HttpResponseMessage response,
+        HttpRequestMessage next,
+        CancellationToken cancellationToken)
+    {
+        response.Dispose();
+        sent.Dispose();
+        var message = next;
+        var completion = CompletionFor(call.Kind);
+        for (var hop = 1; ; hop++)
         {
-            HttpResponseMessage response;
             try
             {
                 response = await http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
@@ -36,19 +50,23 @@ internal static class RedirectFollower
                 throw;
             }
 
-            var next = hop < MaxRedirects ? Follow(call, message, response) : null;
-            if (next is null)
+            var following = hop < MaxRedirects ? Follow(call, message, response) : null;
+            if (following is null)
             {
                 return (response, message);
             }
 
             response.Dispose();
             message.Dispose();
-            message = next;
+            message = following;
         }
     }
 
-    private static HttpRequestMessage? Follow(CallScope call, HttpRequestMessage sent, HttpResponseMessage response)
+    /// <summary>
+    /// The request for the redirect that <paramref name="response"/> asks for, or null when it is final: not a
+    /// redirect, no location, or a target the API key may not go to.
+    /// </summary>
+    public static HttpRequestMessage? Follow(CallScope call, HttpRequestMessage sent, HttpResponseMessage response)
     {
         var status = response.StatusCode;
         if (status is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -52,8 +51,9 @@ public abstract class RequestBody
 
         public override HttpContent CreateContent()
         {
+            // As wire text, sent as it is, rather than a header object formatted again on every send.
             var content = new ByteArrayContent(_utf8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
             return content;
         }
     }

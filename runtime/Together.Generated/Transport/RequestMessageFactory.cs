@@ -15,18 +15,38 @@ internal static class RequestMessageFactory
     /// <summary>The User-Agent product: <c>Together.Generated/&lt;assembly version&gt;</c>.</summary>
     public static readonly ProductInfoHeaderValue UserAgent = new("Together.Generated", ReadVersion());
 
-    public static HttpRequestMessage Create(ApiRequest request, ResponseKind kind, ClientSettings settings)
+    // The same as wire text, formatted once.
+    private static readonly string UserAgentText = UserAgent.ToString();
+
+    /// <summary>
+    /// A request message for <paramref name="request"/>, to <paramref name="uri"/> (see <see cref="EndpointUris"/>).
+    /// </summary>
+    public static HttpRequestMessage Create(ApiRequest request, Uri uri, ResponseKind kind, ClientSettings settings)
     {
-        var message = new HttpRequestMessage(request.Endpoint.Method, BuildUri(settings.BaseUrl, request));
-        foreach (var header in request.Headers)
+        var message = new HttpRequestMessage(request.Endpoint.Method, uri);
+        var accept = AcceptFor(kind, request.Streaming);
+        if (request.Headers.Count == 0)
         {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // With no header parameters there is nothing to replace: the values go in as their wire text, which is
+            // sent as it is, rather than as header objects formatted again on every send.
+            message.Headers.TryAddWithoutValidation("Authorization", settings.BearerAuthorization);
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgentText);
+        }
+        else
+        {
+            foreach (var header in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            // These replace any header parameter of the same name; the product is added to any User-Agent given.
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+            message.Headers.Accept.Clear();
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+            message.Headers.UserAgent.Add(UserAgent);
         }
 
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
-        message.Headers.Accept.Clear();
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(AcceptFor(kind, request.Streaming)));
-        message.Headers.UserAgent.Add(UserAgent);
         message.Content = request.Body?.CreateContent();
         return message;
     }

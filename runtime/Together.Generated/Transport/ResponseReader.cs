@@ -8,7 +8,7 @@ namespace Together.Generated;
 /// <summary>Reads a successful attempt's body in the form the endpoint promises.</summary>
 internal static class ResponseReader
 {
-    public static async Task<T> ReadJsonAsync<T>(CallScope call, AttemptResult attempt, JsonTypeInfo<T> type)
+    public static async ValueTask<T> ReadJsonAsync<T>(CallScope call, AttemptResult attempt, JsonTypeInfo<T> type)
     {
         T? value;
         try

@@ -86,8 +86,8 @@ public sealed class TogetherClientCore : IDisposable
                 cancellationToken);
         }
 
-        return ExecuteAsync(request, ResponseKind.Json, (call, attempt) =>
-            ResponseReader.ReadJsonAsync(call, attempt, responseType), cancellationToken);
+        return ExecuteAsync(request, ResponseKind.Json, static (call, attempt, type) =>
+            ResponseReader.ReadJsonAsync(call, attempt, type), responseType, cancellationToken);
     }
 
     /// <summary>
@@ -221,20 +221,35 @@ public sealed class TogetherClientCore : IDisposable
         ResponseKind kind,
         Func<CallScope, AttemptResult, Task<TResult>> read,
         CancellationToken cancellationToken,
+        bool keep = false) =>
+        ExecuteAsync(request, kind, static (call, attempt, read) => new ValueTask<TResult>(read(call, attempt)), read,
+            cancellationToken, keep);
+
+    /// <summary>
+    /// <see cref="ExecuteAsync{TResult}(ApiRequest, ResponseKind, Func{CallScope, AttemptResult, Task{TResult}},
+    /// CancellationToken, bool)"/> with the reader's state passed along, so that a reader needs no closure.
+    /// </summary>
+    private Task<TResult> ExecuteAsync<TResult, TState>(
+        ApiRequest request,
+        ResponseKind kind,
+        Func<CallScope, AttemptResult, TState, ValueTask<TResult>> read,
+        TState state,
+        CancellationToken cancellationToken,
         bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(request);
 
         // Most endpoints have no fallback models: their call is one run, without the fallback loop's own await.
         return request.Endpoint.FallbackModels.Count == 0
-            ? ExecuteOnceAsync(request, kind, read, cancellationToken, keep)
-            : ExecuteWithFallbacksAsync(request, kind, read, cancellationToken, keep);
+            ? ExecuteOnceAsync(request, kind, read, state, cancellationToken, keep)
+            : ExecuteWithFallbacksAsync(request, kind, read, state, cancellationToken, keep);
     }
 
-    private async Task<TResult> ExecuteWithFallbacksAsync<TResult>(
+    private async Task<TResult> ExecuteWithFallbacksAsync<TResult, TState>(
         ApiRequest request,
         ResponseKind kind,
-        Func<CallScope, AttemptResult, Task<TResult>> read,
+        Func<CallScope, AttemptResult, TState, ValueTask<TResult>> read,
+        TState state,
         CancellationToken cancellationToken,
         bool keep)
     {
@@ -246,7 +261,8 @@ public sealed class TogetherClientCore : IDisposable
         {
             try
             {
-                return await ExecuteOnceAsync(request, kind, read, cancellationToken, keep).ConfigureAwait(false);
+                return await ExecuteOnceAsync(request, kind, read, state, cancellationToken, keep)
+                    .ConfigureAwait(false);
             }
             catch (TogetherApiException e) when (next < fallbacks.Count && original.Limits?.Model is { } model
                 && IsFallbackCause(e, request != original, ref overloaded)
@@ -277,10 +293,11 @@ public sealed class TogetherClientCore : IDisposable
         return onFallback && error is ModelNotFoundException && overloaded is not null;
     }
 
-    private async Task<TResult> ExecuteOnceAsync<TResult>(
+    private async Task<TResult> ExecuteOnceAsync<TResult, TState>(
         ApiRequest request,
         ResponseKind kind,
-        Func<CallScope, AttemptResult, Task<TResult>> read,
+        Func<CallScope, AttemptResult, TState, ValueTask<TResult>> read,
+        TState state,
         CancellationToken cancellationToken,
         bool keep)
     {
@@ -291,7 +308,7 @@ public sealed class TogetherClientCore : IDisposable
         try
         {
             attempt = await _calls.SendAsync(call).ConfigureAwait(false);
-            var result = await read(call, attempt).ConfigureAwait(false);
+            var result = await read(call, attempt, state).ConfigureAwait(false);
             attempt.SettleTokens(result);
             handedOver = keep;
             return result;

@@ -115,6 +115,44 @@ public sealed class LimiterRegistryTests
     }
 
     [Fact]
+    public async Task AcquireAsync_CancelledTokenWithPermitsFree_IsCancelledAndTakesNone()
+    {
+        // Free permits are granted without waiting, but a call already cancelled must still fail, as it would in the
+        // limiter's own AcquireAsync.
+        using var registry = Registry(new LimiterDefinition { Name = "rpm", RunAt = 60 });
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => registry.AcquireAsync(Endpoint("rpm"), null, cancel.Token).AsTask());
+
+        Assert.Equal(0, registry.GetStatistics("rpm")!.TotalSuccessfulLeases);
+        Assert.Equal(1, registry.GetStatistics("rpm")!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_FirstFreeSecondEmpty_HoldsFirstAndWaitsForSecond()
+    {
+        using var registry = Registry(
+            new LimiterDefinition { Name = "key", RunAt = 600, Burst = 10 },
+            new LimiterDefinition { Name = "rpm", RunAt = 60 });
+        (await registry.AcquireAsync(Endpoint("rpm"), null, Token)).Dispose();
+
+        // The key bucket grants at once; the empty rpm bucket makes the call wait, counted as neither a grant nor a
+        // failure until its refill.
+        var waiting = registry.AcquireAsync(Endpoint("key", "rpm"), null, Token).AsTask();
+        var keyGrants = registry.GetStatistics("key")!.TotalSuccessfulLeases;
+        var queued = registry.GetStatistics("rpm")!.CurrentQueuedCount;
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        (await waiting).Dispose();
+
+        Assert.Equal(1, keyGrants);
+        Assert.Equal(1, queued);
+        Assert.Equal(0, registry.GetStatistics("rpm")!.TotalFailedLeases);
+        Assert.Equal(2, registry.GetStatistics("rpm")!.TotalSuccessfulLeases);
+    }
+
+    [Fact]
     public async Task AcquireAsync_QueueFull_ThrowsRateLimitedNamingLimiter()
     {
         using var registry = Registry(new LimiterDefinition { Name = "rpm", RunAt = 60, QueueLimit = 0 });

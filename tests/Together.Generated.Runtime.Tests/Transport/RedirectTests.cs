@@ -52,6 +52,24 @@ public sealed class RedirectTests
         Assert.Equal(1, _server.Hits);
     }
 
+    [Fact]
+    public async Task SendAsync_RedirectsWithoutEnd_FollowsFiveThenFailsWithTheLastRedirect()
+    {
+        using var core = TestClient.Create(_server, TestClient.NewClock());
+        for (var hop = 0; hop <= RedirectFollower.MaxRedirects + 1; hop++)
+        {
+            Redirect(HttpStatusCode.TemporaryRedirect, "/v1/things-" + hop);
+        }
+
+        var error = await Assert.ThrowsAsync<TogetherApiException>(
+            () => core.SendAsync(TestClient.Get(), TestJson.Default.Thing, TestContext.Current.CancellationToken));
+
+        // The request and five redirects: the sixth location is not followed.
+        Assert.Equal(307, error.StatusCode);
+        Assert.Equal(1 + RedirectFollower.MaxRedirects, _server.Hits);
+        Assert.Equal("/v1/things-4", _server.Requests[^1].Uri.AbsolutePath);
+    }
+
     private void Redirect(HttpStatusCode status, string location) =>
         _server.Respond((_, _) =>
         {
