@@ -3,13 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Together.Benchmarks;
 
@@ -22,15 +17,7 @@ internal static class OverheadCommand
 {
     public static async Task<string> RunAsync(string resultsFolder)
     {
-        // In-process: the benchmark project references a source generator, which BenchmarkDotNet's generated
-        // out-of-process project would have to rebuild; the same machine and runtime either way.
-        var config = ManualConfig.CreateEmpty()
-            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-                .WithWarmupCount(5).WithIterationCount(30).WithLaunchCount(1))
-            .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
-            .AddLogger(ConsoleLogger.Default)
-            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "obj", "BenchmarkDotNet"));
+        var config = InProcessConfig.Create(warmups: 5, iterations: 30);
         var summaries = new[]
         {
             BenchmarkRunner.Run<CallOverheadBenchmarks>(config),
