@@ -48,6 +48,7 @@ internal sealed class ClockedTokenBucketLimiter : ClockedRateLimiter, ITunableRa
         _window = window;
         MaxPerSecond = budget / window.TotalSeconds;
         _idleCapacity = idleCapacity;
+        // Known shortcoming: a cold process's first calls can reach the server later than this margin allows for.
         _perSecond = new GrantLog(Second + arrivalMargin, PermitLimit);
         _credit = idleCapacity * _tokenCost;
     }
