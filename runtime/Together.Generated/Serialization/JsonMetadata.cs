@@ -65,17 +65,8 @@ public static class JsonMetadata
     /// <param name="skipNull">Whether a null value is left out when writing (an optional property).</param>
     public static JsonPropertyInfo Property<T>(JsonSerializerOptions options, Type owner, string name,
         string jsonName, Func<object, T?> get, Action<object, T?> set, bool skipNull) =>
-        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<T>
-        {
-            IsProperty = true,
-            IsPublic = true,
-            DeclaringType = owner,
-            PropertyName = name,
-            JsonPropertyName = jsonName,
-            Getter = get,
-            Setter = set,
-            IgnoreCondition = skipNull ? JsonIgnoreCondition.WhenWritingNull : null,
-        });
+        CreateProperty(options, owner, name, jsonName, get, set,
+            skipNull ? JsonIgnoreCondition.WhenWritingNull : null, extensionData: false);
 
     /// <summary>
     /// The property of <paramref name="owner"/> that keeps the members the spec does not name, so that they
@@ -83,16 +74,7 @@ public static class JsonMetadata
     /// </summary>
     public static JsonPropertyInfo ExtensionData(JsonSerializerOptions options, Type owner, string name,
         Func<object, IDictionary<string, JsonElement>?> get, Action<object, IDictionary<string, JsonElement>?> set) =>
-        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<IDictionary<string, JsonElement>>
-        {
-            IsProperty = true,
-            IsPublic = true,
-            DeclaringType = owner,
-            PropertyName = name,
-            Getter = get,
-            Setter = set,
-            IsExtensionData = true,
-        });
+        CreateProperty(options, owner, name, jsonName: null, get, set, ignore: null, extensionData: true);
 
     /// <summary>The metadata of <typeparamref name="T"/> under <paramref name="options"/>.</summary>
     /// <exception cref="NotSupportedException">The options' resolver does not know the type.</exception>
@@ -106,4 +88,20 @@ public static class JsonMetadata
     /// <summary>Writes <paramref name="value"/> with its metadata under <paramref name="options"/>.</summary>
     public static void Write<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, Info<T>(options));
+
+    private static JsonPropertyInfo CreateProperty<T>(JsonSerializerOptions options, Type owner, string name,
+        string? jsonName, Func<object, T?> get, Action<object, T?> set, JsonIgnoreCondition? ignore,
+        bool extensionData) =>
+        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<T>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = owner,
+            PropertyName = name,
+            JsonPropertyName = jsonName,
+            Getter = get,
+            Setter = set,
+            IgnoreCondition = ignore,
+            IsExtensionData = extensionData,
+        });
 }
